@@ -1,0 +1,81 @@
+// Clean: RawArticle -> Article. HTML becomes visible text, text is normalised (NFC, whitespace),
+// and boilerplate is removed. Every removal is listed in Article::removed with its kind; bylines and
+// credit lines become Article::authors / Article::credits.
+//
+//   std::vector<Article> batch;  for (raw : raws) batch.push_back(crosscheck::clean::prepare(raw));
+//   crosscheck::clean::TemplateModel templates;              // blocks repeated within one outlet
+//   for (const Article& a : batch) templates.observe(a.source, a.text);
+//   for (Article& a : batch) crosscheck::clean::strip_boilerplate(a, {}, &templates);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/article.h"
+
+namespace crosscheck::clean {
+
+// ---- HTML to text (until main-content extraction lands: title + all visible text) ------------
+
+struct HtmlText {
+  std::string title;     // <title> (or og:title), entity-decoded, whitespace-collapsed
+  std::string text;      // visible text; block elements end paragraphs ("\n\n"), <br> is "\n"
+  std::string language;  // <html lang>, when present
+};
+
+// Tolerates any byte sequence (input should already be valid UTF-8). script/style/noscript/
+// template/svg contents and comments are dropped; character references are decoded.
+HtmlText html_to_text(std::string_view html);
+
+// ---- boilerplate removal for plain text ------------------------------------------------------
+
+struct BoilerplateOptions {
+  // A paragraph that occurs in at least this many distinct articles of one outlet is a template
+  // (outlet tagline, donation appeal, newsletter box) and is removed.
+  uint32_t template_min_articles = 3;
+  // Lines of at most this many words without sentence punctuation are candidates for removal when
+  // they sit at the start or end of the text (e.g. "Follow", "Share this article").
+  uint32_t edge_line_max_words = 8;
+};
+
+// Counts paragraph fingerprints per outlet over a batch, so that blocks repeating across several
+// articles of the same outlet can be recognised. Observe every article before cleaning any.
+class TemplateModel {
+ public:
+  void observe(std::string_view outlet, std::string_view text);
+  // Number of distinct observed articles of `outlet` containing `paragraph` (after folding case
+  // and whitespace).
+  uint32_t count(std::string_view outlet, std::string_view paragraph) const;
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> counts_;  // hash(outlet, folded paragraph) -> articles
+};
+
+struct BoilerplateResult {
+  std::string text;                  // kept paragraphs joined by "\n\n"
+  std::vector<Removed> removed;      // in text order
+  std::vector<std::string> authors;  // from bylines ("By Jane Doe")
+  std::vector<std::string> credits;  // from credit lines ("with DPA and Reuters", "(Reporting by…)")
+};
+
+// `text` is normalised text (text::normalize); paragraphs are separated by line breaks.
+BoilerplateResult remove_boilerplate(std::string_view text, std::string_view outlet,
+                                     const BoilerplateOptions& options,
+                                     const TemplateModel* templates = nullptr);
+
+// ---- the whole stage, in two steps -----------------------------------------------------------
+//
+// Step 1 (per article, parallel): HTML -> visible text, normalisation (text::normalize). The title
+// comes from the HTML when the raw article has none. Boilerplate is still in the text.
+Article prepare(const RawArticle& raw);
+
+// Step 2 (per article, parallel, after every article of the batch was observed by `templates`):
+// removes boilerplate from article.text in place, filling removed / authors / credits.
+void strip_boilerplate(Article& article, const BoilerplateOptions& options,
+                       const TemplateModel* templates = nullptr);
+
+}  // namespace crosscheck::clean
