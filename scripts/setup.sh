@@ -14,7 +14,7 @@ packages=(
   libcli11-dev                         # command line
   libgtest-dev libgmock-dev            # unit tests
   libbenchmark-dev                     # micro-benchmarks
-  python3                              # bench scripts (Debian's /usr/bin/python3)
+  python3 bc                           # bench scripts (Debian's /usr/bin/python3)
 )
 
 missing=()

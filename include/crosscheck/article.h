@@ -36,7 +36,7 @@ struct Article {
   std::string title;
   std::string published;
   std::string language;  // ISO 639-1 code from language id, "und" when undetermined
-  std::string text;      // cleaned body, NFC; paragraphs separated by "\n"
+  std::string text;      // cleaned body, NFC; paragraphs separated by "\n\n"
   std::vector<Removed> removed;
   std::vector<std::string> authors;  // bylines turned into metadata
   std::vector<std::string> credits;  // credit lines ("with DPA and Reuters") turned into metadata

@@ -1,6 +1,8 @@
 // Ingest: bytes in, RawArticles out (DESIGN 4.1).
 //
-// Inputs are files, directories (recursed, sorted by path for determinism) or "-" for stdin.
+// Inputs are files, directories (recursed, sorted by path for determinism; inside a directory
+// only files with an article extension or none are read, the others are named in a warning) or
+// "-" for stdin.
 // Formats: plain text (optional Title:/Source:/URL:/Date: header lines), HTML, JSONL with the common
 // news-crawler field names, WARC (response records carrying HTML). gzip is decompressed
 // transparently whatever the format. Every record that cannot be read becomes a Problem naming the
@@ -42,6 +44,7 @@ struct Stats {
   uint64_t records = 0;              // RawArticles emitted
   uint64_t failed = 0;               // records or files reported as errors
   uint64_t warc_skipped = 0;         // WARC records that are not HTML responses (counted, not errors)
+  uint64_t skipped_files = 0;        // files in directories with a non-article extension (warned)
 };
 
 using ArticleSink = std::function<void(RawArticle&&)>;

@@ -8,6 +8,8 @@
 // clean stage), never inside analyze(), so offsets always point at the reader's words.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,7 +47,8 @@ std::string fold(std::string_view token);
 std::string detect_language(std::string_view text);
 
 // Snowball stemmer for a language code (falls back to "porter"-free English when the language has
-// no stemmer). Not thread-safe: one per thread.
+// no stemmer; language() then says "en"). Remembers the stems of frequent words (bounded memory).
+// Not thread-safe: one per thread.
 class Stemmer {
  public:
   explicit Stemmer(std::string_view language = "en");
@@ -56,8 +59,10 @@ class Stemmer {
   const std::string& language() const { return language_; }
 
  private:
+  struct Cache;
   std::string language_;
   struct sb_stemmer* stemmer_ = nullptr;
+  std::unique_ptr<Cache> cache_;
 };
 
 struct AnalyzerOptions {

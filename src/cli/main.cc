@@ -1,1 +1,43 @@
-int main() { return 0; }
+// crosscheck — one binary, git-style subcommands (DESIGN 4.1). Each subcommand lives in its own
+// file under src/cli/; this file only dispatches and maps errors to exit statuses.
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <vector>
+
+#include "src/cli/commands.h"
+#include "src/cli/common.h"
+
+int main(int argc, char** argv) {
+  using namespace crosscheck::cli;
+  CLI::App app(
+      "crosscheck: reads news articles from many outlets and tells, per story, which belong "
+      "together, who copied whom, who said what, which claims are independently carried and "
+      "where outlets disagree.",
+      "crosscheck");
+  app.set_version_flag("--version", "crosscheck 0.1.0");
+  app.require_subcommand(1);
+  app.footer("Run 'crosscheck SUBCOMMAND --help' for the options of each subcommand.");
+
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_extract(app));
+  commands.push_back(make_analyze(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    for (auto& c : commands) {
+      if (c->app()->parsed()) return c->run();
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "crosscheck: fatal: %s\n", e.what());
+    return kExitUsage;
+  }
+  return kExitUsage;
+}

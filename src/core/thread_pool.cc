@@ -39,7 +39,16 @@ void ThreadPool::worker_loop() {
 void ThreadPool::parallel_for(size_t n, const std::function<void(size_t)>& fn) {
   if (n == 0) return;
   if (workers_.empty() || n == 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
+    // Same contract as the parallel path: every index runs, the first exception is rethrown.
+    std::exception_ptr first_error;
+    for (size_t i = 0; i < n; ++i) {
+      try {
+        fn(i);
+      } catch (...) {
+        if (!first_error) first_error = std::current_exception();
+      }
+    }
+    if (first_error) std::rethrow_exception(first_error);
     return;
   }
   // Work is claimed index by index from a shared counter so that uneven articles balance out;

@@ -1,0 +1,31 @@
+// The analysis JSON of DESIGN 4.2 ("schema": "crosscheck/analysis@1") and the per-article JSONL
+// of `crosscheck extract`. Offsets anywhere in this output are Unicode code points into the
+// article's cleaned `text` (see docs/json-schema.md).
+//
+//   std::string out;
+//   crosscheck::report::write_analysis(out, articles, problems, /*indent=*/2);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "crosscheck/article.h"
+#include "crosscheck/json_writer.h"
+#include "crosscheck/problem.h"
+
+namespace crosscheck::report {
+
+inline constexpr const char* kAnalysisSchema = "crosscheck/analysis@1";
+
+// One article object: id, source, url, title, published, language, text, removed[{kind,text}],
+// authors[], credits[], duplicate_of. Empty strings are written as null except id and text.
+void write_article(JsonWriter& w, const Article& article);
+
+// One problem object: id, stage, severity, message.
+void write_problem(JsonWriter& w, const Problem& problem);
+
+// The whole analysis document. Stories are empty until story clustering is wired in.
+void write_analysis(std::string& out, const std::vector<Article>& articles,
+                    const std::vector<Problem>& problems, int indent = 2);
+
+}  // namespace crosscheck::report

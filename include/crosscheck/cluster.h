@@ -1,0 +1,101 @@
+// Story clustering: groups a stream of articles into stories (one real-world event each).
+//
+//   crosscheck::cluster::Options options;                 // defaults are the measured setting
+//   options.background_df = "models/df-en.tsv.gz";        // optional, better IDF from the start
+//   crosscheck::cluster::StoryClusterer clusterer(options);
+//   std::string error;
+//   if (!clusterer.load_background(&error)) { /* report; clustering still works without it */ }
+//   for (const Article& a : articles_in_publication_order) {
+//     Document doc = analyzer.analyze(a);
+//     uint32_t story = clusterer.assign(doc, a);          // provisional, online decision
+//   }
+//   std::vector<uint32_t> final_story = clusterer.finish();  // per article, in arrival order
+//
+// Articles must arrive in publication order (input order when dates are unknown). Story ids are
+// stable and meaningful: the arrival index (0-based) of the story's first article. The result is
+// a pure function of the input sequence and the options (no hashing order, no threads).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crosscheck/article.h"
+#include "crosscheck/document.h"
+
+namespace crosscheck::cluster {
+
+struct Options {
+  // --- decisions (cosine similarities of L2-normalised TF-IDF vectors, in [0, 1]) -------------
+  double join_threshold = 0.20;  // an article joins its best story at or above this similarity
+  double merge_threshold = 0.30;  // two stories merge when their centroids are at least this close
+  // Relative test, for both joins and merges: the average similarity across (article to members,
+  // or members to members) must be at least this share of the average similarity within the
+  // story (the tighter one, for merges). It tells two incidents of one kind apart: a second
+  // "star checks into rehab" is similar to the first in absolute terms but much less similar
+  // than the first story's articles are to each other. 0: off.
+  double cohesion_ratio = 0.6;
+  // --- time ---------------------------------------------------------------------------------
+  int window_days = 7;  // a story not updated for this many days (stream clock) is retired
+  uint32_t max_idle_articles = 0;  // retire stories idle for this many arrivals (0: never);
+                                   // bounds memory on undated streams
+  // --- features -----------------------------------------------------------------------------
+  double name_boost = 2.0;    // weight factor for capitalised words inside a sentence (names)
+  double number_boost = 1.5;  // weight factor for numbers (ages, counts, years, scores)
+  double title_boost = 2.0;   // each title occurrence counts as this many body occurrences
+  uint32_t article_terms = 150;   // an article vector keeps its heaviest terms only
+  uint32_t centroid_terms = 300;  // a story centroid keeps its heaviest terms only (memory bound)
+  // --- candidate retrieval ------------------------------------------------------------------
+  uint32_t query_terms = 15;  // an article looks up stories through its heaviest terms
+  uint32_t index_terms = 40;  // a story is posted in the inverted index under its heaviest terms
+  // --- refinement ---------------------------------------------------------------------------
+  uint32_t merge_every = 200;  // run a merge pass over live stories every N arrivals (0: never)
+  uint32_t refine_passes = 1;  // finish(): re-weight with the final IDF and re-assign (0: off)
+  // --- model ----------------------------------------------------------------------------------
+  std::string background_df;  // document-frequency model (models/df-en.tsv.gz); empty: learn IDF
+                              // from the stream alone
+};
+
+// A story as the clusterer sees it right now.
+struct Story {
+  uint32_t id = 0;                 // arrival index of the first article
+  std::vector<uint32_t> articles;  // arrival indices, ascending
+  std::string first_published;     // YYYY-MM-DD of the earliest dated article, empty if none
+  std::string last_published;      // YYYY-MM-DD of the latest dated article, empty if none
+  bool live = true;                // false once retired by the time window
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(Options options = {});
+  ~StoryClusterer();
+  StoryClusterer(const StoryClusterer&) = delete;
+  StoryClusterer& operator=(const StoryClusterer&) = delete;
+
+  // Loads Options::background_df (no-op when empty). On failure returns false, sets `error`,
+  // and the clusterer keeps working with stream-only IDF. Call before the first assign().
+  bool load_background(std::string* error);
+
+  // Assigns the next article; returns the id of its story at this moment (a later merge may fold
+  // that story into an older one; finish() has the final word). `doc` must be the analysis of
+  // `article` (tokens, norms, stems). Empty articles open a story of their own.
+  uint32_t assign(const Document& doc, const Article& article);
+
+  // Current stories (merged ones folded in), ordered by id.
+  std::vector<Story> stories() const;
+
+  // Final pass: re-weights every article with the final IDF, re-assigns articles whose best story
+  // changed, merges stories whose centroids meet the merge threshold. Returns the story id of every
+  // article in arrival order. Further assign() calls continue from the refined state.
+  std::vector<uint32_t> finish();
+
+  // Number of articles assigned so far.
+  uint32_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crosscheck::cluster

@@ -1,0 +1,70 @@
+// The per-article part of the pipeline, wired together: ingest -> clean -> (text analysis).
+//
+// Two shapes, one mechanism:
+//   * stream(): bounded memory for any input size. Raw articles are gathered into chunks; each
+//     chunk is prepared in parallel, observed by the TemplateModel, stripped of boilerplate in
+//     parallel, and handed to the sink in input order. Templates are learned cumulatively, so an
+//     outlet's repeated block is recognised from its third article on (earlier ones within the same
+//     chunk too, since the whole chunk is observed before any of it is stripped).
+//   * read_all(): the whole input in memory (what `analyze` needs), templates learned over all.
+//
+//   crosscheck::pipeline::Options opts;
+//   auto batch = crosscheck::pipeline::read_all({"examples/"}, opts, nullptr);
+//   for (const Article& a : batch.articles) ...
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/article.h"
+#include "crosscheck/clean.h"
+#include "crosscheck/document.h"
+#include "crosscheck/ingest.h"
+#include "crosscheck/problem.h"
+#include "crosscheck/text.h"
+#include "crosscheck/thread_pool.h"
+
+namespace crosscheck::pipeline {
+
+struct Options {
+  ingest::Options ingest;                  // formats and size limits
+  clean::BoilerplateOptions boilerplate;   // boilerplate rules and template threshold
+  bool remove_boilerplate = true;          // false: HTML->text and normalisation only
+  bool detect_language = true;             // fill Article::language (CLD2)
+  size_t threads = 0;                      // 0: all cores
+  size_t chunk_articles = 4096;            // stream(): articles per parallel chunk
+  uint64_t chunk_bytes = 64ull << 20;      // stream(): raw bytes per parallel chunk
+};
+
+struct Progress {
+  uint64_t read = 0;       // raw records read so far
+  uint64_t articles = 0;   // cleaned articles so far
+  uint64_t bytes = 0;      // input bytes read so far (after decompression)
+  uint64_t problems = 0;   // problems reported so far (errors and warnings)
+};
+using ProgressFn = std::function<void(const Progress&)>;
+using CleanSink = std::function<void(Article&&)>;
+
+// Streams cleaned articles to `on_article` in input order. Problems from every stage go to
+// `on_problem` as they happen. `on_progress` (may be null) is called every 1024 records read and after each chunk.
+ingest::Stats stream(const std::vector<std::string>& inputs, const Options& options,
+                     const CleanSink& on_article, const ingest::ProblemSink& on_problem,
+                     const ProgressFn& on_progress);
+
+struct Batch {
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+  ingest::Stats stats;
+};
+
+// Reads and cleans everything into memory.
+Batch read_all(const std::vector<std::string>& inputs, const Options& options,
+               const ProgressFn& on_progress);
+
+// Sentences, tokens, stems for every article, in parallel. documents[i] views articles[i].text.
+std::vector<Document> analyze_all(const std::vector<Article>& articles,
+                                  const text::AnalyzerOptions& options, ThreadPool& pool);
+
+}  // namespace crosscheck::pipeline

@@ -1,0 +1,90 @@
+#include "src/cli/common.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace crosscheck::cli {
+
+void add_input_options(CLI::App& app, InputArgs& args) {
+  app.add_option("INPUT", args.inputs,
+                 "Files, directories (read recursively) or '-' for stdin. gzip is read "
+                 "transparently.")
+      ->required();
+  app.add_option("--format", args.format,
+                 "Input format: auto (by extension, then content), text, html, jsonl, warc")
+      ->default_val("auto");
+  app.add_option("--max-file-bytes", args.max_file_bytes,
+                 "Reject files larger than this (after decompression) with a per-file error")
+      ->default_val(512ull << 20);
+  app.add_option("-j,--threads", args.threads, "Worker threads (0 = all cores)")->default_val(0);
+  app.add_flag("-q,--quiet", args.quiet, "No progress display on stderr");
+  app.add_flag("--keep-boilerplate", args.keep_boilerplate,
+               "Do not remove boilerplate (HTML is still reduced to text and normalised)");
+  app.add_option("--template-min-articles", args.template_min_articles,
+                 "A paragraph repeated in at least this many articles of one outlet is removed "
+                 "as a template")
+      ->default_val(3)
+      ->check(CLI::Range(2u, 1000000u));
+}
+
+bool make_pipeline_options(const InputArgs& args, pipeline::Options& out) {
+  if (!ingest::parse_format(args.format, out.ingest.format)) {
+    std::fprintf(stderr, "crosscheck: unknown --format '%s' (expected auto, text, html, jsonl, warc)\n",
+                 args.format.c_str());
+    return false;
+  }
+  out.ingest.max_file_bytes = args.max_file_bytes;
+  out.threads = args.threads;
+  out.remove_boilerplate = !args.keep_boilerplate;
+  out.boilerplate.template_min_articles = args.template_min_articles;
+  return true;
+}
+
+void ProblemReporter::report(const Problem& p) {
+  (p.severity == Severity::kError ? errors_ : warnings_)++;
+  std::fprintf(stderr, "crosscheck: %s: %s: %s: %s\n", severity_name(p.severity), p.id.c_str(),
+               p.stage.c_str(), p.message.c_str());
+}
+
+ProgressLine::ProgressLine(std::string label, bool quiet)
+    : label_(std::move(label)),
+      active_(!quiet && isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
+
+ProgressLine::~ProgressLine() { finish(); }
+
+void ProgressLine::update(const pipeline::Progress& p) {
+  if (!active_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  draw(p);
+}
+
+void ProgressLine::draw(const pipeline::Progress& p) {
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  std::fprintf(stderr, "\r\033[K%s: %llu read, %llu cleaned, %.1f MB, %llu problems, %.1f s",
+               label_.c_str(), static_cast<unsigned long long>(p.read),
+               static_cast<unsigned long long>(p.articles), p.bytes / 1e6,
+               static_cast<unsigned long long>(p.problems), secs);
+  drawn_ = true;
+}
+
+void ProgressLine::clear() {
+  if (active_ && drawn_) std::fputs("\r\033[K", stderr);
+  drawn_ = false;
+}
+
+void ProgressLine::finish() {
+  if (active_ && drawn_) std::fputs("\n", stderr);
+  drawn_ = false;
+}
+
+int exit_status(uint64_t articles, uint64_t errors) {
+  if (articles == 0) return kExitUsage;  // nothing could be read
+  return errors > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace crosscheck::cli

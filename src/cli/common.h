@@ -1,0 +1,83 @@
+// What every subcommand shares: the input options, problem reporting on stderr, progress on a
+// terminal, and the exit status contract of DESIGN 4.1.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "crosscheck/pipeline.h"
+#include "crosscheck/problem.h"
+
+namespace crosscheck::cli {
+
+// Exit status: 0 success; 1 some records failed; 2 usage error or nothing could be read.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+struct InputArgs {
+  std::vector<std::string> inputs;
+  std::string format = "auto";
+  uint64_t max_file_bytes = 512ull << 20;
+  size_t threads = 0;
+  bool quiet = false;
+  bool keep_boilerplate = false;
+  uint32_t template_min_articles = 3;
+};
+
+// Registers INPUT... and the options every reading subcommand takes.
+void add_input_options(CLI::App& app, InputArgs& args);
+
+// Turns the parsed arguments into pipeline options; false (with a message on stderr) when a
+// value is invalid.
+bool make_pipeline_options(const InputArgs& args, pipeline::Options& out);
+
+// Counts problems, prints each on stderr as "crosscheck: <severity>: <id>: <stage>: <message>".
+class ProblemReporter {
+ public:
+  void report(const Problem& p);
+  uint64_t errors() const { return errors_; }
+  uint64_t warnings() const { return warnings_; }
+
+ private:
+  uint64_t errors_ = 0;
+  uint64_t warnings_ = 0;
+};
+
+// A one-line progress display on stderr, redrawn at most every 100 ms, only when stderr is a
+// terminal and --quiet was not given.
+class ProgressLine {
+ public:
+  ProgressLine(std::string label, bool quiet);
+  ~ProgressLine();
+  void update(const pipeline::Progress& p);
+  // Erases the line (before other output on stderr); the next update redraws it.
+  void clear();
+  // Leaves the last drawn state on screen and moves to a new line.
+  void finish();
+  bool active() const { return active_; }
+
+ private:
+  void draw(const pipeline::Progress& p);
+  std::string label_;
+  bool active_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// A subcommand: registered on the top-level app, run when its name was given.
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual CLI::App* app() const = 0;
+  virtual int run() = 0;
+};
+
+// The exit status for a run that produced `articles` articles with `errors` failed records.
+int exit_status(uint64_t articles, uint64_t errors);
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,475 @@
+// Incremental story clustering.
+//
+// Idea. Articles arrive in publication order. Each becomes an L2-normalised TF-IDF vector over
+// content stems (names and numbers boosted, title words counted extra; see features.h). Each
+// story keeps a centroid: the sum of its members' unit vectors, pruned to its heaviest terms, so
+// cosine(article, centroid) is the article's average similarity to the members (average link)
+// up to pruning. A new article retrieves candidate stories through an inverted index (term ->
+// stories posted under their heaviest centroid terms), queried with the article's heaviest terms;
+// it joins the most similar candidate at or above `join_threshold`, else opens a story. Stories
+// whose last article is more than `window_days` older than the stream clock (the latest date
+// seen) leave the index, so the live set — and the cost per article — stays bounded by the news
+// volume of one window, never by the length of the stream.
+//
+// Absolute similarity alone cannot tell two incidents of one kind apart (two boxing title
+// defences by the same champion share most of their vocabulary), so a join also passes a relative
+// test: the article's average similarity to the members must reach `cohesion_ratio` times the
+// members' average similarity to each other. Both averages come free from the centroid: for a
+// sum S of n unit vectors, mean pairwise cosine = (|S|^2 - n) / (n (n - 1)) and the article's
+// mean cosine to the members = v.S / n. Merges apply the same test between two stories.
+//
+// Single-pass decisions made early are made with immature IDF and small centroids, and two
+// stories can start apart and then grow together. Two repairs: a merge step (when an article is
+// close to two stories, and every `merge_every` arrivals over all live stories) folds stories whose
+// centroids meet `merge_threshold`, best pairs first; and finish() re-weights every article with
+// the final IDF, re-assigns each article to its best story (leave-one-out similarity to its own),
+// and merges once more — the k-means-style refinement of a streaming first pass.
+//
+// Cost. Per article O(T log T) to weigh its T terms, plus O(C * (T + K)) to score C candidates
+// against K-term centroids; C is bounded by the posting lists of `query_terms` rare terms. Memory
+// O(K) per live story plus the kept term frequencies per article (for finish()).
+//
+// Determinism. Every container that is iterated is ordered (sorted vectors keyed by term id or
+// story slot); hash maps are only looked up. Ties go to the older story (smaller id).
+//
+// Reference: S. Miranda, A. Znotiņš, S. B. Cohen, G. Barzdins, "Multilingual Clustering of
+// Streaming News", EMNLP 2018 — TF-IDF centroids, a similarity threshold to join or open a
+// cluster, and a time window; we replace their learned scorer with fixed cosine thresholds and
+// add the merge and refinement passes.
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <utility>
+
+#include "crosscheck/cluster.h"
+#include "src/cluster/day.h"
+#include "src/cluster/features.h"
+#include "src/cluster/sparse.h"
+#include "src/cluster/terms.h"
+
+namespace crosscheck::cluster {
+
+namespace {
+
+constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
+constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+struct ArticleState {
+  std::vector<TermFrequency> tf;  // kept to re-weight with the final IDF in finish()
+  SparseVector vec;               // unit vector under the IDF of its arrival (or of finish())
+  int32_t day = kNoDay;
+  uint32_t story = kNone;  // slot of its story (follow StoryState::parent after merges)
+};
+
+struct StoryState {
+  std::vector<uint32_t> articles;  // arrival indices, ascending
+  SparseVector sum;                // sum of member unit vectors (pruned when online)
+  double norm = 0;
+  std::vector<uint32_t> indexed;  // terms under which the story is posted in the index
+  int32_t first_day = kNoDay, last_day = kNoDay;
+  uint32_t last_arrival = 0;
+  bool live = true;       // posted in the index (not retired, not merged away)
+  uint32_t parent = kNone;  // slot it was merged into
+};
+
+}  // namespace
+
+struct StoryClusterer::Impl {
+  explicit Impl(Options o) : options(std::move(o)), features(options, &terms) {}
+
+  Options options;
+  Terms terms;
+  FeatureExtractor features;
+  std::vector<ArticleState> articles;
+  std::vector<StoryState> stories;          // by slot (creation order)
+  std::vector<std::vector<uint32_t>> postings;  // term -> slots
+  std::vector<uint32_t> stamp;              // per slot: last query that saw it (dedupe)
+  uint32_t query = 0;
+  int32_t clock = kNoDay;
+  int32_t retired_at = kNoDay;
+
+  // ---- vectors -------------------------------------------------------------------------------
+  // The article's unit TF-IDF vector under the current IDF.
+  void weigh(ArticleState& a) const {
+    SparseVector& v = a.vec;
+    v.clear();
+    v.reserve(a.tf.size());
+    for (const TermFrequency& t : a.tf) {
+      float w = static_cast<float>(t.tf * terms.idf(t.term));
+      if (w <= 0) continue;
+      v.push_back({t.term, w});
+    }
+    prune(v, options.article_terms);
+    normalize(v);
+  }
+
+  bool compatible(const ArticleState& a, const StoryState& s) const {
+    if (options.cohesion_ratio > 0 && s.articles.size() >= 2) {
+      // Average link of the article to the members against the members' own average link: an
+      // article much further from a tight story than its members are from each other is
+      // another incident of the same kind, however similar in absolute terms.
+      double n = static_cast<double>(s.articles.size());
+      double inner = (s.norm * s.norm - n) / (n * (n - 1));
+      if (dot(a.vec, s.sum) / n < options.cohesion_ratio * inner) return false;
+    }
+    return true;
+  }
+
+  static double inner_link(const StoryState& s) {
+    double n = static_cast<double>(s.articles.size());
+    return n >= 2 ? (s.norm * s.norm - n) / (n * (n - 1)) : 0.0;
+  }
+
+  bool compatible(const StoryState& a, const StoryState& b) const {
+    if (options.cohesion_ratio > 0) {
+      double cross = dot(a.sum, b.sum) / (static_cast<double>(a.articles.size()) * b.articles.size());
+      if (cross < options.cohesion_ratio * std::max(inner_link(a), inner_link(b))) return false;
+    }
+    return true;
+  }
+
+  uint32_t root(uint32_t slot) const {
+    while (stories[slot].parent != kNone) slot = stories[slot].parent;
+    return slot;
+  }
+
+  // ---- index ---------------------------------------------------------------------------------
+  void unpost(uint32_t slot) {
+    for (uint32_t t : stories[slot].indexed) {
+      auto& p = postings[t];
+      auto it = std::find(p.begin(), p.end(), slot);
+      if (it != p.end()) {
+        *it = p.back();
+        p.pop_back();
+      }
+    }
+    stories[slot].indexed.clear();
+  }
+
+  void post(uint32_t slot) {
+    unpost(slot);
+    StoryState& s = stories[slot];
+    s.indexed = top_terms(s.sum, options.index_terms);
+    if (postings.size() < terms.size()) postings.resize(terms.size());
+    for (uint32_t t : s.indexed) postings[t].push_back(slot);
+  }
+
+  // Live stories sharing one of the `query_terms` heaviest terms of `v`, ascending by slot.
+  std::vector<uint32_t> candidates(const SparseVector& v, uint32_t skip = kNone) {
+    if (stamp.size() < stories.size()) stamp.resize(stories.size(), 0);
+    ++query;
+    std::vector<uint32_t> out;
+    for (uint32_t t : top_terms(v, options.query_terms)) {
+      if (t >= postings.size()) continue;
+      for (uint32_t slot : postings[t]) {
+        if (slot == skip || stamp[slot] == query) continue;
+        stamp[slot] = query;
+        out.push_back(slot);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // ---- time ----------------------------------------------------------------------------------
+  bool in_window(int32_t day, const StoryState& s) const {
+    if (day == kNoDay || s.first_day == kNoDay) return true;
+    // Within the window of the story's span (either side: input can be slightly out of order).
+    return day <= s.last_day + options.window_days && day >= s.first_day - options.window_days;
+  }
+
+  bool in_window(const StoryState& a, const StoryState& b) const {
+    if (a.first_day == kNoDay || b.first_day == kNoDay) return true;
+    return a.first_day <= b.last_day + options.window_days &&
+           b.first_day <= a.last_day + options.window_days;
+  }
+
+  void retire() {
+    uint32_t n = static_cast<uint32_t>(articles.size());
+    bool by_day = clock != kNoDay && clock != retired_at;
+    bool by_count = options.max_idle_articles > 0 && n % 256 == 0;
+    if (!by_day && !by_count) return;
+    retired_at = clock;
+    for (uint32_t slot = 0; slot < stories.size(); ++slot) {
+      StoryState& s = stories[slot];
+      if (!s.live) continue;
+      bool old_day = by_day && s.last_day != kNoDay && s.last_day < clock - options.window_days;
+      bool idle = options.max_idle_articles > 0 && n - s.last_arrival > options.max_idle_articles;
+      if (old_day || idle) {
+        unpost(slot);
+        s.live = false;
+      }
+    }
+  }
+
+  // ---- stories -------------------------------------------------------------------------------
+  double similarity(const SparseVector& v, const StoryState& s) const {
+    return s.norm > 0 ? dot(v, s.sum) / s.norm : 0.0;
+  }
+
+  double similarity(const StoryState& a, const StoryState& b) const {
+    return a.norm > 0 && b.norm > 0 ? dot(a.sum, b.sum) / (a.norm * b.norm) : 0.0;
+  }
+
+  void add_member(uint32_t slot, uint32_t article, bool online) {
+    StoryState& s = stories[slot];
+    ArticleState& a = articles[article];
+    s.articles.insert(std::upper_bound(s.articles.begin(), s.articles.end(), article), article);
+    add_scaled(s.sum, a.vec, 1.0f);
+    if (online) prune(s.sum, options.centroid_terms);
+    s.norm = norm(s.sum);
+    if (a.day != kNoDay) {
+      s.first_day = s.first_day == kNoDay ? a.day : std::min(s.first_day, a.day);
+      s.last_day = s.last_day == kNoDay ? a.day : std::max(s.last_day, a.day);
+    }
+    s.last_arrival = std::max(s.last_arrival, article);
+    a.story = slot;
+  }
+
+  uint32_t open_story(uint32_t article, bool online) {
+    uint32_t slot = static_cast<uint32_t>(stories.size());
+    stories.emplace_back();
+    add_member(slot, article, online);
+    return slot;
+  }
+
+  // Folds story `b` into story `a`; the older slot survives so ids only ever move backwards.
+  uint32_t merge(uint32_t a, uint32_t b, bool online) {
+    if (b < a) std::swap(a, b);
+    StoryState& x = stories[a];
+    StoryState& y = stories[b];
+    unpost(b);
+    std::vector<uint32_t> members;
+    std::merge(x.articles.begin(), x.articles.end(), y.articles.begin(), y.articles.end(),
+               std::back_inserter(members));
+    x.articles.swap(members);
+    add_scaled(x.sum, y.sum, 1.0f);
+    if (online) prune(x.sum, options.centroid_terms);
+    x.norm = norm(x.sum);
+    if (y.first_day != kNoDay) {
+      x.first_day = x.first_day == kNoDay ? y.first_day : std::min(x.first_day, y.first_day);
+      x.last_day = x.last_day == kNoDay ? y.last_day : std::max(x.last_day, y.last_day);
+    }
+    x.last_arrival = std::max(x.last_arrival, y.last_arrival);
+    for (uint32_t m : y.articles) articles[m].story = a;
+    y = StoryState{};
+    y.live = false;
+    y.parent = a;
+    if (x.live) post(a);
+    return a;
+  }
+
+  // Agglomerative merging over the given stories: all pairs at or above the merge threshold
+  // (found through the index), best first, each story merged at most once per round so that every
+  // merge is judged on up-to-date centroids; rounds repeat until nothing merges.
+  void merge_pass(bool online) {
+    for (int round = 0; round < 16; ++round) {
+      struct Pair {
+        double sim;
+        uint32_t a, b;
+      };
+      std::vector<Pair> pairs;
+      for (uint32_t a = 0; a < stories.size(); ++a) {
+        const StoryState& s = stories[a];
+        if (!s.live) continue;
+        for (uint32_t b : candidates(s.sum, a)) {
+          if (b < a || !in_window(s, stories[b])) continue;
+          double sim = similarity(s, stories[b]);
+          if (sim >= options.merge_threshold && compatible(s, stories[b]))
+            pairs.push_back({sim, a, b});
+        }
+      }
+      if (pairs.empty()) return;
+      std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+        if (x.sim != y.sim) return x.sim > y.sim;
+        if (x.a != y.a) return x.a < y.a;
+        return x.b < y.b;
+      });
+      std::vector<char> touched(stories.size(), 0);
+      for (const Pair& p : pairs) {
+        if (touched[p.a] || touched[p.b]) continue;
+        touched[p.a] = touched[p.b] = 1;
+        merge(p.a, p.b, online);
+      }
+    }
+  }
+
+  // ---- the online step -----------------------------------------------------------------------
+  uint32_t assign(const Document& doc, const Article& article) {
+    uint32_t index = static_cast<uint32_t>(articles.size());
+    articles.emplace_back();
+    ArticleState& a = articles.back();
+    a.tf = features.extract(doc, article);
+    std::vector<uint32_t> distinct(a.tf.size());
+    for (size_t i = 0; i < a.tf.size(); ++i) distinct[i] = a.tf[i].term;
+    terms.add_document(distinct);
+    weigh(a);
+    if (auto day = parse_day(article.published)) {
+      a.day = *day;
+      clock = clock == kNoDay ? *day : std::max(clock, *day);
+    }
+    retire();
+
+    uint32_t best = kNone;
+    double best_sim = -1;
+    std::vector<std::pair<uint32_t, double>> close;  // other candidates above the join threshold
+    for (uint32_t slot : candidates(a.vec)) {
+      const StoryState& s = stories[slot];
+      if (!in_window(a.day, s) || !compatible(a, s)) continue;
+      double sim = similarity(a.vec, s);
+      if (sim >= options.join_threshold) close.push_back({slot, sim});
+      if (sim > best_sim) {  // strict: on ties the older story (smaller slot) stays best
+        best_sim = sim;
+        best = slot;
+      }
+    }
+    uint32_t slot;
+    if (best != kNone && best_sim >= options.join_threshold) {
+      add_member(best, index, true);
+      post(best);
+      slot = best;
+      // The article bridges two stories: if their centroids agree, they were one story all along.
+      for (const auto& [other, sim] : close) {
+        if (other == best || !stories[other].live) continue;
+        if (similarity(stories[slot], stories[other]) >= options.merge_threshold &&
+            compatible(stories[slot], stories[other]))
+          slot = merge(slot, other, true);
+      }
+    } else {
+      slot = open_story(index, true);
+      post(slot);
+    }
+    if (options.merge_every > 0 && (index + 1) % options.merge_every == 0) merge_pass(true);
+    return story_id(root(slot));
+  }
+
+  uint32_t story_id(uint32_t slot) const { return stories[slot].articles.front(); }
+
+  // ---- finish --------------------------------------------------------------------------------
+  void rebuild(bool online) {
+    postings.assign(terms.size(), {});
+    for (uint32_t slot = 0; slot < stories.size(); ++slot) {
+      StoryState& s = stories[slot];
+      s.indexed.clear();
+      if (s.parent != kNone || s.articles.empty()) continue;
+      s.sum.clear();
+      for (uint32_t m : s.articles) add_scaled(s.sum, articles[m].vec, 1.0f);
+      if (online) prune(s.sum, options.centroid_terms);
+      s.norm = norm(s.sum);
+      s.live = true;
+      post(slot);
+    }
+  }
+
+  void reassign_pass() {
+    for (uint32_t i = 0; i < articles.size(); ++i) {
+      ArticleState& a = articles[i];
+      uint32_t own = root(a.story);
+      StoryState& s = stories[own];
+      // Leave-one-out: the article's similarity to the rest of its story.
+      double own_sim = 0;
+      if (s.articles.size() > 1) {
+        SparseVector rest = s.sum;
+        add_scaled(rest, a.vec, -1.0f);
+        double n = norm(rest);
+        own_sim = n > 0 ? dot(a.vec, rest) / n : 0.0;
+      }
+      uint32_t best = kNone;
+      double best_sim = -1;
+      for (uint32_t slot : candidates(a.vec, own)) {
+        const StoryState& t = stories[slot];
+        if (t.articles.empty() || !in_window(a.day, t) || !compatible(a, t)) continue;
+        double sim = similarity(a.vec, t);
+        if (sim > best_sim) {
+          best_sim = sim;
+          best = slot;
+        }
+      }
+      bool move = best != kNone && best_sim >= options.join_threshold && best_sim > own_sim;
+      bool leave = !move && s.articles.size() > 1 && own_sim < options.join_threshold;
+      if (!move && !leave) continue;
+      // Out of its story (the index is left as it is for this pass: a story posted under its
+      // old heaviest terms is still findable under them).
+      s.articles.erase(std::find(s.articles.begin(), s.articles.end(), i));
+      add_scaled(s.sum, a.vec, -1.0f);
+      s.norm = norm(s.sum);
+      recompute_days(own);
+      if (move) {
+        add_member(best, i, false);
+      } else {
+        open_story(i, false);
+      }
+    }
+  }
+
+  void recompute_days(uint32_t slot) {
+    StoryState& s = stories[slot];
+    s.first_day = s.last_day = kNoDay;
+    for (uint32_t m : s.articles) {
+      int32_t d = articles[m].day;
+      if (d == kNoDay) continue;
+      s.first_day = s.first_day == kNoDay ? d : std::min(s.first_day, d);
+      s.last_day = s.last_day == kNoDay ? d : std::max(s.last_day, d);
+    }
+    if (s.articles.empty()) {
+      s.live = false;
+      s.sum.clear();
+      s.norm = 0;
+    }
+  }
+
+  std::vector<uint32_t> finish() {
+    for (uint32_t pass = 0; pass < options.refine_passes; ++pass) {
+      for (ArticleState& a : articles) weigh(a);
+      rebuild(false);
+      reassign_pass();
+      rebuild(false);
+      merge_pass(false);
+    }
+    if (options.refine_passes == 0) merge_pass(true);
+    // Back to the bounded online state: pruned centroids, retired stories out of the index.
+    rebuild(true);
+    retired_at = kNoDay;
+    retire();
+    std::vector<uint32_t> out(articles.size());
+    for (uint32_t i = 0; i < articles.size(); ++i) out[i] = story_id(root(articles[i].story));
+    return out;
+  }
+};
+
+StoryClusterer::StoryClusterer(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+StoryClusterer::~StoryClusterer() = default;
+
+bool StoryClusterer::load_background(std::string* error) {
+  if (impl_->options.background_df.empty()) return true;
+  return impl_->terms.load_background(impl_->options.background_df, error);
+}
+
+uint32_t StoryClusterer::assign(const Document& doc, const Article& article) {
+  return impl_->assign(doc, article);
+}
+
+std::vector<Story> StoryClusterer::stories() const {
+  std::vector<Story> out;
+  for (const StoryState& s : impl_->stories) {
+    if (s.parent != kNone || s.articles.empty()) continue;
+    Story story;
+    story.id = s.articles.front();
+    story.articles = s.articles;
+    if (s.first_day != kNoDay) {
+      story.first_published = format_day(s.first_day);
+      story.last_published = format_day(s.last_day);
+    }
+    story.live = s.live;
+    out.push_back(std::move(story));
+  }
+  std::sort(out.begin(), out.end(), [](const Story& a, const Story& b) { return a.id < b.id; });
+  return out;
+}
+
+std::vector<uint32_t> StoryClusterer::finish() { return impl_->finish(); }
+
+uint32_t StoryClusterer::size() const { return static_cast<uint32_t>(impl_->articles.size()); }
+
+}  // namespace crosscheck::cluster

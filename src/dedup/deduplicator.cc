@@ -1,0 +1,285 @@
+// Deduplicator: exact-hash lookup, LSH candidates, verification, and group assignment.
+//
+// Per added document: (1) the exact hash is looked up in a hash map; a hit joins the earlier
+// document's group and skips the rest (exact copies are never filed in the LSH index, which keeps
+// its buckets short when a text is syndicated hundreds of times). (2) The LSH index returns the
+// earlier documents that share a band; each distinct candidate is verified by its Jaccard
+// similarity (MinHash estimate, or exact over shingle sets). (3) Verified candidates become a group
+// according to Options::grouping. Everything here is sequential and cheap next to signatures:
+// O(bands) hash-table operations and O(K) per verified candidate.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <stdexcept>
+
+#include "crosscheck/dedup.h"
+#include "crosscheck/thread_pool.h"
+#include "src/dedup/lsh_index.h"
+#include "src/dedup/minhash.h"
+#include "src/dedup/union_find.h"
+
+namespace crosscheck::dedup {
+
+constexpr uint32_t kNoStamp = 0xFFFFFFFFu;
+
+// Exact hash -> first document with it: open addressing, linear probing, load <= 1/2. (A node-
+// based std::unordered_map costs an allocation per document, which showed in profiles.)
+class ExactMap {
+ public:
+  ExactMap() : keys_(1024, 0), docs_(1024, 0) {}
+
+  // Returns the document already filed under `hash`, or files `doc` and returns it.
+  uint32_t find_or_insert(uint64_t hash, uint32_t doc) {
+    if (hash == 0) hash = 1;  // 0 marks an empty slot
+    if ((used_ + 1) * 2 > keys_.size()) rehash(keys_.size() * 2);
+    size_t slot = hash & (keys_.size() - 1);
+    while (keys_[slot] != 0) {
+      if (keys_[slot] == hash) return docs_[slot];
+      slot = (slot + 1) & (keys_.size() - 1);
+    }
+    keys_[slot] = hash;
+    docs_[slot] = doc;
+    ++used_;
+    return doc;
+  }
+
+  void reserve(size_t n) {
+    size_t capacity = keys_.size();
+    while (capacity < 2 * n) capacity *= 2;
+    if (capacity != keys_.size()) rehash(capacity);
+  }
+
+ private:
+  void rehash(size_t capacity) {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> docs = std::move(docs_);
+    keys_.assign(capacity, 0);
+    docs_.assign(capacity, 0);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == 0) continue;
+      size_t slot = keys[i] & (capacity - 1);
+      while (keys_[slot] != 0) slot = (slot + 1) & (capacity - 1);
+      keys_[slot] = keys[i];
+      docs_[slot] = docs[i];
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> docs_;
+  size_t used_ = 0;
+};
+
+struct Deduplicator::Impl {
+  explicit Impl(const Options& o)
+      : options(o),
+        k(static_cast<size_t>(o.num_hashes)),
+        index(o.bands, o.rows, o.seed ^ 0x6c73685f696e6478ull) {}
+
+  std::span<const uint32_t> minhash(uint32_t doc) const {
+    return {minhashes.data() + static_cast<size_t>(doc) * k, k};
+  }
+
+  double sim(uint32_t a, uint32_t b) const {
+    if (a == b) return 1.0;
+    if (options.verify == Verify::kExact) return exact_jaccard(shingles[a], shingles[b]);
+    return estimate_jaccard(minhash(a), minhash(b));
+  }
+
+  Options options;
+  size_t k;
+  LshIndex index;
+  UnionFind sets;
+  // Per document: MinHash values in one flat array (K per document, kEmptyBin for documents
+  // that are not indexed), and with Verify::kExact the sorted shingle sets.
+  std::vector<uint32_t> minhashes;
+  std::vector<std::vector<uint64_t>> shingles;
+  ExactMap exact;
+  std::vector<uint32_t> stamp;                   // stamp[d] == doc: d already seen as candidate
+  std::vector<uint32_t> raw;                     // candidates from LSH, with repeats
+  std::vector<uint64_t> keys;
+  struct Verified {
+    uint32_t doc;
+    float sim;
+  };
+  std::vector<Verified> verified;
+  std::vector<uint32_t> reps;                    // kRepresentative: groups already scored
+  Stats stats;
+};
+
+Deduplicator::Deduplicator(const Options& options) {
+  Status s = validate(options);
+  if (!s) throw std::invalid_argument(s.message());
+  impl_ = std::make_unique<Impl>(options);
+  impl_->keys.resize(static_cast<size_t>(options.bands));
+}
+
+Deduplicator::~Deduplicator() = default;
+Deduplicator::Deduplicator(Deduplicator&&) noexcept = default;
+Deduplicator& Deduplicator::operator=(Deduplicator&&) noexcept = default;
+
+size_t Deduplicator::size() const { return impl_->sets.size(); }
+
+void Deduplicator::reserve(size_t documents) {
+  impl_->exact.reserve(documents);
+  impl_->index.reserve(documents);
+  impl_->minhashes.reserve(documents * impl_->k);
+  impl_->stamp.reserve(documents);
+}
+const Stats& Deduplicator::stats() const { return impl_->stats; }
+const Options& Deduplicator::options() const { return impl_->options; }
+uint32_t Deduplicator::group_of(uint32_t doc) { return impl_->sets.first(doc); }
+
+std::vector<uint32_t> Deduplicator::groups() {
+  std::vector<uint32_t> out(impl_->sets.size());
+  for (uint32_t i = 0; i < out.size(); ++i) out[i] = impl_->sets.first(i);
+  return out;
+}
+
+Match Deduplicator::add(Signature signature) {
+  Impl& m = *impl_;
+  const Options& o = m.options;
+  const uint32_t doc = m.sets.add();
+  m.stamp.push_back(kNoStamp);
+  ++m.stats.documents;
+  Match match{doc, doc, doc, MatchKind::kNew, 0.0f};
+
+  // Exact copies are not stored: they are never compared again, as they are not in the index.
+  m.minhashes.resize(m.minhashes.size() + m.k, kEmptyBin);
+  if (o.verify == Verify::kExact) m.shingles.emplace_back();
+  const uint32_t first = m.exact.find_or_insert(signature.exact, doc);
+  if (first != doc) {
+    ++m.stats.exact_duplicates;
+    m.sets.unite(doc, first);
+    return Match{doc, m.sets.first(doc), first, MatchKind::kExact, 1.0f};
+  }
+  if (signature.minhash.size() != m.k) return match;  // no words: only exact duplicates
+  std::copy(signature.minhash.begin(), signature.minhash.end(), m.minhashes.end() - m.k);
+  if (o.verify == Verify::kExact) m.shingles.back() = std::move(signature.shingles);
+
+  m.raw.clear();
+  m.index.band_keys(m.minhash(doc), m.keys.data());
+  m.index.query_insert(doc, m.keys.data(), o.max_bucket_scan, m.raw);
+
+  m.verified.clear();
+  for (uint32_t c : m.raw) {
+    if (m.stamp[c] == doc) continue;
+    m.stamp[c] = doc;
+    ++m.stats.candidates;
+    double s = m.sim(doc, c);
+    if (s >= o.threshold) m.verified.push_back({c, static_cast<float>(s)});
+  }
+  m.stats.verified += m.verified.size();
+  if (m.verified.empty()) return match;
+
+  // Most similar first; ties to the earlier document, so results do not depend on bucket order.
+  std::sort(m.verified.begin(), m.verified.end(), [](const auto& a, const auto& b) {
+    return a.sim != b.sim ? a.sim > b.sim : a.doc < b.doc;
+  });
+
+  switch (o.grouping) {
+    case Grouping::kUnion:
+      for (const auto& v : m.verified) m.sets.unite(doc, v.doc);
+      match.matched = m.verified[0].doc;
+      match.similarity = m.verified[0].sim;
+      break;
+    case Grouping::kBestMatch: {
+      const auto& best = m.verified[0];
+      m.sets.unite(doc, best.doc);
+      match.matched = best.doc;
+      match.similarity = best.sim;
+      for (size_t i = 1; i < m.verified.size(); ++i) {
+        uint32_t mine = m.sets.first(doc);
+        uint32_t theirs = m.sets.first(m.verified[i].doc);
+        if (mine == theirs) continue;
+        // Bridge two groups only when their representatives agree as well; a document that
+        // merely overlaps with both (a digest quoting two stories) stays in one.
+        if (m.sim(mine, theirs) >= o.bridge_threshold) {
+          m.sets.unite(doc, m.verified[i].doc);
+        } else {
+          ++m.stats.bridges_refused;
+        }
+      }
+      break;
+    }
+    case Grouping::kRepresentative: {
+      // Join the group whose representative is most similar, if any passes the threshold.
+      double best_sim = -1.0;
+      uint32_t best_rep = doc;
+      m.reps.clear();
+      for (const auto& v : m.verified) {
+        uint32_t rep = m.sets.first(v.doc);
+        if (std::find(m.reps.begin(), m.reps.end(), rep) != m.reps.end()) continue;
+        m.reps.push_back(rep);
+        double s = rep == v.doc ? v.sim : m.sim(doc, rep);
+        if (s >= o.threshold && (s > best_sim || (s == best_sim && rep < best_rep))) {
+          best_sim = s;
+          best_rep = rep;
+        }
+      }
+      if (best_rep == doc) return match;
+      m.sets.unite(doc, best_rep);
+      match.matched = best_rep;
+      match.similarity = static_cast<float>(best_sim);
+      break;
+    }
+  }
+  match.kind = MatchKind::kNear;
+  match.group = m.sets.first(doc);
+  return match;
+}
+
+std::vector<uint32_t> deduplicate(std::span<const std::string_view> texts, const Options& options,
+                                  ThreadPool* pool, Stats* stats) {
+  const size_t n = texts.size();
+  Deduplicator dedup(options);
+  dedup.reserve(n);
+  if (pool == nullptr || pool->size() < 2 || n < 2) {
+    for (std::string_view text : texts) dedup.add(compute_signature(text, options));
+  } else {
+    // Signing and grouping overlap: the pool's threads sign documents in the order they claim
+    // them, while one of them (task 0) adds finished signatures in input order and, whenever the
+    // next one is not ready yet, signs a document itself instead of waiting. The sequential part
+    // (index, verification, about a fifth of the work) is thus hidden behind the parallel one.
+    std::vector<Signature> sigs(n);
+    std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
+    for (size_t i = 0; i < n; ++i) ready[i].store(false, std::memory_order_relaxed);
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto sign_one = [&]() {
+      const size_t i = next.fetch_add(1, std::memory_order_relaxed);
+      if (i >= n) return false;
+      try {
+        sigs[i] = compute_signature(texts[i], options);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+        failed.store(true);
+      }
+      ready[i].store(true, std::memory_order_release);
+      return true;
+    };
+    pool->parallel_for(pool->size(), [&](size_t task) {
+      if (task != 0) {
+        while (sign_one()) {
+        }
+        return;
+      }
+      for (size_t j = 0; j < n && !failed.load(); ++j) {
+        while (!ready[j].load(std::memory_order_acquire)) {
+          if (!sign_one()) std::this_thread::yield();
+        }
+        if (failed.load()) break;
+        dedup.add(std::move(sigs[j]));
+        Signature().minhash.swap(sigs[j].minhash);  // release memory as we go
+      }
+    });
+    if (error) std::rethrow_exception(error);
+  }
+  if (stats != nullptr) *stats = dedup.stats();
+  return dedup.groups();
+}
+
+}  // namespace crosscheck::dedup

@@ -1,0 +1,94 @@
+#include "src/dedup/lsh_index.h"
+
+#include <bit>
+
+#include "src/dedup/hash.h"
+
+namespace crosscheck::dedup {
+
+LshIndex::LshIndex(int bands, int rows, uint64_t seed)
+    : bands_(bands), rows_(rows), seed_(seed), slots_(1024, 0), mask_(1023), bits_(10) {}
+
+void LshIndex::band_keys(std::span<const uint32_t> minhash, uint64_t* keys) const {
+  const uint32_t* v = minhash.data();
+  for (int b = 0; b < bands_; ++b) {
+    // The band number is part of the key so that equal values in different bands never meet.
+    uint64_t h = seed_ ^ (static_cast<uint64_t>(b) * kMix0);
+    int r = 0;
+    for (; r + 1 < rows_; r += 2) {
+      h = mum(h ^ (v[r] | (static_cast<uint64_t>(v[r + 1]) << 32)), kMix1);
+    }
+    if (r < rows_) h = mum(h ^ v[r] ^ kMix4, kMix1);
+    keys[b] = mum(h ^ kMix2, kMix3);
+    v += rows_;
+  }
+}
+
+size_t LshIndex::find_slot(uint32_t tag) const {
+  size_t slot = home(tag);
+  while (slots_[slot] != 0 && static_cast<uint32_t>(slots_[slot] >> 32) != tag) {
+    slot = (slot + 1) & mask_;
+  }
+  return slot;
+}
+
+void LshIndex::rehash(size_t capacity) {
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  bits_ = std::countr_zero(capacity);
+  for (uint64_t word : old) {
+    if (word != 0) slots_[find_slot(static_cast<uint32_t>(word >> 32))] = word;
+  }
+}
+
+void LshIndex::reserve(size_t documents) {
+  size_t want = documents * static_cast<size_t>(bands_) * 3 / 2;
+  size_t capacity = slots_.size();
+  while (capacity < want) capacity *= 2;
+  if (capacity != slots_.size()) rehash(capacity);
+  post_doc_.reserve(documents * static_cast<size_t>(bands_));
+  post_next_.reserve(documents * static_cast<size_t>(bands_));
+}
+
+void LshIndex::query(const uint64_t* keys, uint32_t max_scan, std::vector<uint32_t>& out) const {
+  for (int b = 0; b < bands_; ++b) {
+    size_t slot = find_slot(tag_of(keys[b]));
+    if (slots_[slot] == 0) continue;
+    uint32_t scanned = 0;
+    for (uint32_t p = static_cast<uint32_t>(slots_[slot]); p != kNone && scanned < max_scan;
+         p = post_next_[p]) {
+      out.push_back(post_doc_[p]);
+      ++scanned;
+    }
+  }
+}
+
+void LshIndex::query_insert(uint32_t doc, const uint64_t* keys, uint32_t max_scan,
+                            std::vector<uint32_t>& out) {
+  // Load <= 3/4: probes are linear and a slot is 8 bytes, so even a long probe run stays within
+  // one or two cache lines, and the smaller table misses the cache less than a sparser one.
+  if ((used_ + static_cast<size_t>(bands_)) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+  for (int b = 0; b < bands_; ++b) __builtin_prefetch(&slots_[home(tag_of(keys[b]))]);
+  for (int b = 0; b < bands_; ++b) {
+    const uint32_t tag = tag_of(keys[b]);
+    size_t slot = find_slot(tag);
+    uint32_t head = kNone;
+    if (slots_[slot] == 0) {
+      ++used_;
+    } else {
+      head = static_cast<uint32_t>(slots_[slot]);
+      uint32_t scanned = 0;
+      for (uint32_t p = head; p != kNone && scanned < max_scan; p = post_next_[p]) {
+        out.push_back(post_doc_[p]);
+        ++scanned;
+      }
+    }
+    const uint32_t posting = static_cast<uint32_t>(post_doc_.size());
+    slots_[slot] = (static_cast<uint64_t>(tag) << 32) | posting;
+    post_doc_.push_back(doc);
+    post_next_.push_back(head);
+  }
+}
+
+}  // namespace crosscheck::dedup

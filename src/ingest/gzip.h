@@ -1,0 +1,37 @@
+// Inflating whole buffers: gzip files (all members of a multi-member file, as .warc.gz writes one
+// member per record) and the gzip/deflate Content-Encodings of HTTP bodies inside WARC records.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace crosscheck::ingest {
+
+enum class Wrapper {
+  kGzip,  // RFC 1952, every concatenated member
+  kZlib,  // RFC 1950 (what HTTP "deflate" should be)
+  kRaw,   // RFC 1951 without header (what some servers send as "deflate")
+};
+
+enum class InflateStatus {
+  kOk,
+  kTruncated,  // the input ended inside a stream; `out` holds what was decoded up to there
+  kCorrupt,    // invalid data; `out` holds what was decoded before it
+  kTooLarge,   // the output would exceed max_out; `out` is unspecified
+};
+
+struct InflateResult {
+  InflateStatus status = InflateStatus::kOk;
+  std::string message;        // zlib's reason for kCorrupt
+  size_t trailing_bytes = 0;  // non-zero bytes after the last gzip member, ignored
+};
+
+// True when `bytes` start with the gzip magic number 1f 8b.
+bool is_gzip(std::string_view bytes);
+
+// Decodes `in` into `out` (replacing its contents), producing at most `max_out` bytes.
+InflateResult inflate_all(std::string_view in, Wrapper wrapper, uint64_t max_out, std::string& out);
+
+}  // namespace crosscheck::ingest

@@ -1,0 +1,284 @@
+// Entry points of ingest: turning paths, directories and stdin into byte buffers, and a buffer into
+// records. Everything that can go wrong with a whole file -- it cannot be opened, is empty, too
+// big, binary, or a broken gzip stream -- is decided here, once for all formats, before a format
+// reader sees the bytes.
+//
+// Files are read whole (capped by Options::max_file_bytes, checked on the size on disk and again
+// while inflating, so a gzip bomb stops at the cap). A truncated or corrupt gzip stream is an error
+// either way; for multi-record formats (JSONL, WARC) the records decoded before the damage are
+// still read, for single-article files (text, HTML) the partial article is rejected.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "crosscheck/ingest.h"
+#include "src/ingest/charset.h"
+#include "src/ingest/context.h"
+#include "src/ingest/format.h"
+#include "src/ingest/gzip.h"
+#include "src/ingest/readers.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string too_large(uint64_t limit) {
+  return "file exceeds --max-file-bytes (" + std::to_string(limit) + " bytes)";
+}
+
+bool is_zstd(std::string_view b) { return b.substr(0, 4) == "\x28\xB5\x2F\xFD"; }
+bool is_bzip2(std::string_view b) {
+  return b.size() >= 4 && b.substr(0, 3) == "BZh" && b[3] >= '1' && b[3] <= '9';
+}
+
+// Reads one buffer (a file's bytes) into records; the core of read_buffer and read_inputs.
+void read_bytes(ReadContext& ctx, std::string_view bytes) {
+  const Options& options = ctx.options();
+  const std::string path(ctx.name());
+  ++ctx.stats().files;
+  if (bytes.empty()) {
+    ctx.error(path, "empty file");
+    return;
+  }
+  if (is_zstd(bytes) || is_bzip2(bytes)) {
+    ctx.error(path, std::string(is_zstd(bytes) ? "zstd" : "bzip2") +
+                        "-compressed input is not supported (decompress it first)");
+    return;
+  }
+
+  std::string inflated;
+  std::string_view data = bytes;
+  std::string damage;  // why the decompressed data is incomplete, if it is
+  if (is_gzip(bytes)) {
+    InflateResult r = inflate_all(bytes, Wrapper::kGzip, options.max_file_bytes, inflated);
+    switch (r.status) {
+      case InflateStatus::kOk:
+        break;
+      case InflateStatus::kTooLarge:
+        ctx.error(path, too_large(options.max_file_bytes));
+        return;
+      case InflateStatus::kTruncated:
+        damage = "truncated gzip stream after " + std::to_string(inflated.size()) + " bytes";
+        break;
+      case InflateStatus::kCorrupt:
+        damage =
+            "corrupt gzip stream after " + std::to_string(inflated.size()) + " bytes: " + r.message;
+        break;
+    }
+    if (r.trailing_bytes > 0) {
+      ctx.warning(path, "ignored " + std::to_string(r.trailing_bytes) +
+                            " bytes of trailing garbage after the gzip stream");
+    }
+    data = inflated;
+  } else if (bytes.size() > options.max_file_bytes) {
+    ctx.error(path, too_large(options.max_file_bytes));
+    return;
+  }
+  ctx.stats().bytes += data.size();
+
+  Format format = options.format;
+  if (format == Format::kAuto) format = format_from_name(path);
+  if (format == Format::kAuto) format = sniff_format(data);
+  const bool multi_record = format == Format::kJsonl || format == Format::kWarc;
+
+  if (!damage.empty()) {
+    if (!multi_record) {
+      ctx.error(path, damage + "; partial " + format_name(format) + " file rejected");
+      return;
+    }
+    ctx.error(path, damage + "; records before the damage were read");
+  } else if (data.empty()) {
+    ctx.error(path, "empty file (after decompression)");
+    return;
+  }
+  // WARC payloads are legitimately binary; UTF-16 text is full of NULs but announced by its BOM.
+  if (format != Format::kWarc && charset_from_bom(data).rfind("utf-16", 0) != 0 &&
+      looks_binary(data)) {
+    ctx.error(path, "binary content, not text");
+    return;
+  }
+  switch (format) {
+    case Format::kText:
+      read_text(ctx, data);
+      break;
+    case Format::kHtml:
+      read_html(ctx, data);
+      break;
+    case Format::kJsonl:
+      read_jsonl(ctx, data, !damage.empty());
+      break;
+    case Format::kWarc:
+      read_warc(ctx, data, !damage.empty());
+      break;
+    case Format::kAuto:
+      break;  // unreachable: sniff_format always decides
+  }
+}
+
+// Reads a whole file descriptor, at most `limit` + 1 bytes (one more proves the limit is hit).
+bool read_fd(int fd, uint64_t size_hint, uint64_t limit, std::string& out, int& err) {
+  limit = std::min<uint64_t>(limit, uint64_t{1} << 48);  // keeps limit + 1 and the sizes sane
+  out.clear();
+  out.resize(static_cast<size_t>(std::min<uint64_t>(size_hint + 1, limit + 1)) + 1);
+  size_t have = 0;
+  for (;;) {
+    if (have == out.size()) {
+      if (have > limit) break;
+      out.resize(
+          static_cast<size_t>(std::min<uint64_t>(uint64_t{out.size()} * 2 + 65536, limit + 1)));
+      if (have == out.size()) break;
+    }
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = errno;
+      return false;
+    }
+    if (n == 0) break;
+    have += static_cast<size_t>(n);
+  }
+  out.resize(have);
+  return true;
+}
+
+void read_path(const std::string& path, const Options& options, const ArticleSink& on_article,
+               const ProblemSink& on_problem, Stats& stats) {
+  ReadContext ctx(path, options, on_article, on_problem, stats);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ctx.error(path, std::string("cannot open: ") + std::strerror(errno));
+    return;
+  }
+  struct stat st {};
+  uint64_t size_hint = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    size_hint = static_cast<uint64_t>(st.st_size);
+    if (size_hint > options.max_file_bytes) {
+      ::close(fd);
+      ctx.error(path, too_large(options.max_file_bytes));
+      return;
+    }
+  } else if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    ctx.error(path, "cannot read: is a directory");
+    return;
+  }
+  std::string bytes;
+  int err = 0;
+  bool ok = read_fd(fd, size_hint, options.max_file_bytes, bytes, err);
+  ::close(fd);
+  if (!ok) {
+    ctx.error(path, std::string("cannot read: ") + std::strerror(err));
+    return;
+  }
+  if (bytes.size() > options.max_file_bytes) {
+    ctx.error(path, too_large(options.max_file_bytes));
+    return;
+  }
+  read_bytes(ctx, bytes);
+}
+
+// Article files under `dir`, recursively, skipping hidden entries, sorted for determinism.
+// Files with a non-article extension go to `skipped`.
+std::vector<std::string> list_directory(const std::string& dir, ReadContext& ctx,
+                                        std::vector<std::string>& skipped) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    ctx.error(dir, "cannot read directory: " + ec.message());
+    return files;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      std::error_code dir_ec;
+      if (it->is_directory(dir_ec)) it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code file_ec;
+    if (!it->is_regular_file(file_ec)) continue;
+    // Inside a directory only files that name an article format (or have no extension) are
+    // read: a README or an image next to the articles is skipped, counted and named in one
+    // warning. A file given explicitly on the command line is always read.
+    if (format_from_name(name) == Format::kAuto && p.has_extension() &&
+        !is_compression_name(name)) {
+      skipped.push_back(p.string());
+      continue;
+    }
+    files.push_back(p.string());
+  }
+  if (ec) ctx.error(dir, "cannot read directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  std::sort(skipped.begin(), skipped.end());
+  return files;
+}
+
+std::string describe_skipped(const std::vector<std::string>& skipped) {
+  std::string names;
+  for (size_t i = 0; i < skipped.size() && i < 3; ++i) {
+    if (i) names += ", ";
+    names += fs::path(skipped[i]).filename().string();
+  }
+  if (skipped.size() > 3) names += ", ...";
+  return "skipped " + std::to_string(skipped.size()) +
+         " file(s) whose extension is not an article format (" + names +
+         "); name a file explicitly (with --format) to read it";
+}
+
+}  // namespace
+
+Stats read_buffer(std::string_view name, std::string_view bytes, const Options& options,
+                  const ArticleSink& on_article, const ProblemSink& on_problem) {
+  Stats stats;
+  ReadContext ctx(name, options, on_article, on_problem, stats);
+  read_bytes(ctx, bytes);
+  return stats;
+}
+
+Stats read_inputs(const std::vector<std::string>& inputs, const Options& options,
+                  const ArticleSink& on_article, const ProblemSink& on_problem) {
+  Stats stats;
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      ReadContext ctx("stdin", options, on_article, on_problem, stats);
+      std::string bytes;
+      int err = 0;
+      if (!read_fd(STDIN_FILENO, 1 << 20, options.max_file_bytes, bytes, err)) {
+        ctx.error("stdin", std::string("cannot read: ") + std::strerror(err));
+      } else if (bytes.size() > options.max_file_bytes) {
+        ctx.error("stdin", too_large(options.max_file_bytes));
+      } else {
+        read_bytes(ctx, bytes);
+      }
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+      ReadContext ctx(input, options, on_article, on_problem, stats);
+      std::vector<std::string> skipped;
+      std::vector<std::string> files = list_directory(input, ctx, skipped);
+      stats.skipped_files += skipped.size();
+      if (!skipped.empty()) ctx.warning(input, describe_skipped(skipped));
+      if (files.empty()) ctx.warning(input, "directory holds no readable files");
+      for (const std::string& file : files) read_path(file, options, on_article, on_problem, stats);
+    } else {
+      read_path(input, options, on_article, on_problem, stats);
+    }
+  }
+  return stats;
+}
+
+}  // namespace crosscheck::ingest

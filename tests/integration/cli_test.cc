@@ -1,0 +1,239 @@
+// End-to-end tests of the `crosscheck` binary: exit statuses, per-record problems, output shapes.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& data) {
+  std::ofstream out(p, std::ios::binary);
+  out << data;
+}
+
+std::string gzip(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("crosscheck_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    io_ = dir_.string() + "_io";  // captured streams live outside the input directory
+    fs::remove_all(dir_);
+    fs::remove_all(io_);
+    fs::create_directories(dir_);
+    fs::create_directories(io_);
+  }
+  void TearDown() override {
+    fs::remove_all(dir_);
+    fs::remove_all(io_);
+  }
+
+  RunResult run(const std::string& args, const std::string& stdin_data = "") {
+    fs::path out = io_ / "stdout.txt", err = io_ / "stderr.txt", in = io_ / "stdin.txt";
+    write_file(in, stdin_data);
+    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + args + " <" + in.string() + " >" +
+                      out.string() + " 2>" + err.string();
+    int raw = std::system(cmd.c_str());
+    RunResult r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+  }
+
+  // Parses JSONL and returns the objects' ids.
+  std::vector<std::string> ids(const std::string& jsonl) {
+    std::vector<std::string> result;
+    simdjson::dom::parser parser;
+    std::istringstream lines(jsonl);
+    std::string line;
+    while (std::getline(lines, line)) {
+      auto doc = parser.parse(line);
+      EXPECT_FALSE(doc.error()) << line;
+      if (doc.error()) continue;
+      result.emplace_back(std::string_view(doc["id"]));
+    }
+    return result;
+  }
+
+  fs::path dir_, io_;
+};
+
+const char kStory[] =
+    "Title: Bridge reopens\nSource: Valley Post\nURL: https://valleypost.example/bridge\n"
+    "Date: 2026-02-03\n\nThe old bridge reopened on Tuesday after two years of repairs. "
+    "Mayor Ana Lind said the town had waited long enough.\n";
+
+TEST_F(CliTest, HelpForEverySubcommand) {
+  for (const char* sub : {"extract", "analyze"}) {
+    RunResult r = run(std::string(sub) + " --help");
+    EXPECT_EQ(r.status, 0) << sub;
+    EXPECT_NE(r.out.find("INPUT"), std::string::npos) << sub;
+    EXPECT_NE(r.out.find("--format"), std::string::npos) << sub;
+  }
+  RunResult top = run("--help");
+  EXPECT_EQ(top.status, 0);
+  EXPECT_NE(top.out.find("extract"), std::string::npos);
+  EXPECT_NE(top.out.find("analyze"), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").status, 2);
+  EXPECT_EQ(run("frobnicate").status, 2);
+  EXPECT_EQ(run("extract").status, 2);  // INPUT is required
+  write_file(dir_ / "a.txt", kStory);
+  EXPECT_EQ(run("extract --format nonsense " + (dir_ / "a.txt").string()).status, 2);
+}
+
+TEST_F(CliTest, ExtractWritesOneObjectPerArticleWithTheContractFields) {
+  write_file(dir_ / "bridge-story.txt", kStory);
+  RunResult r = run("extract --quiet " + (dir_ / "bridge-story.txt").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  simdjson::dom::parser parser;
+  auto doc = parser.parse(r.out);
+  ASSERT_FALSE(doc.error()) << r.out;
+  EXPECT_EQ(std::string_view(doc["id"]), "bridge-story");
+  EXPECT_EQ(std::string_view(doc["source"]), "Valley Post");
+  EXPECT_EQ(std::string_view(doc["title"]), "Bridge reopens");
+  EXPECT_EQ(std::string_view(doc["url"]), "https://valleypost.example/bridge");
+  EXPECT_EQ(std::string_view(doc["published"]), "2026-02-03");
+  EXPECT_EQ(std::string_view(doc["language"]), "en");
+  std::string_view text = doc["text"];
+  EXPECT_EQ(text.find("Title:"), std::string_view::npos);
+  EXPECT_NE(text.find("The old bridge reopened on Tuesday"), std::string_view::npos);
+  EXPECT_TRUE(doc["removed"].is_array());
+}
+
+TEST_F(CliTest, BadRecordsAreReportedAndTheBatchGoesOn) {
+  fs::path in = dir_ / "in";
+  fs::create_directories(in);
+  write_file(in / "good.txt", kStory);
+  write_file(in / "empty.txt", "");
+  write_file(in / "binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02\x03\0\0", 12) + std::string(200, '\0'));
+  write_file(in / "feed.jsonl",
+             "{\"id\":\"j1\",\"text\":\"The ferry resumed service on Monday.\"}\n"
+             "{\"id\":\"j2\",\"text\": broken\n"
+             "{\"id\":\"j3\",\"text\":\"Harbour fees rose by 4 percent this year.\"}\n");
+  std::string gz = gzip(std::string(kStory) + std::string(3000, 'x'));
+  write_file(in / "cut.txt.gz", gz.substr(0, gz.size() / 2));
+  RunResult r = run("extract --quiet " + in.string() + " " + (dir_ / "missing.txt").string());
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::vector<std::string> got = ids(r.out);
+  EXPECT_NE(std::find(got.begin(), got.end(), "good"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "j1"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "j3"), got.end());
+  EXPECT_EQ(std::find(got.begin(), got.end(), "j2"), got.end());
+  // Every bad record is named on stderr with a reason.
+  EXPECT_NE(r.err.find("empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("truncated"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, NothingReadableExitsTwo) {
+  RunResult r = run("extract --quiet " + (dir_ / "nope.txt").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("nope.txt"), std::string::npos);
+}
+
+TEST_F(CliTest, InvalidUtf8IsRepairedAndReportedAsWarning) {
+  write_file(dir_ / "bad-utf8.txt", "The harbour \xff\xfe master resigned on Friday.\n");
+  RunResult r = run("extract --quiet " + (dir_ / "bad-utf8.txt").string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("UTF-8"), std::string::npos) << r.err;
+  simdjson::dom::parser parser;
+  auto doc = parser.parse(r.out);
+  ASSERT_FALSE(doc.error());
+  std::string_view text = doc["text"];
+  EXPECT_NE(text.find("\xef\xbf\xbd"), std::string_view::npos);
+}
+
+TEST_F(CliTest, FilesOverTheSizeLimitAreRejected) {
+  write_file(dir_ / "small.txt", kStory);
+  write_file(dir_ / "big.txt", std::string(kStory) + std::string(5000, 'y'));
+  RunResult r = run("extract --quiet --max-file-bytes 1000 " + dir_.string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("big"), std::string::npos) << r.err;
+  EXPECT_EQ(ids(r.out), std::vector<std::string>{"small"});
+}
+
+TEST_F(CliTest, StdinIsAnInput) {
+  RunResult r = run("extract --quiet -", kStory);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ids(r.out).size(), 1u);
+}
+
+TEST_F(CliTest, AnalyzeJsonHasTheSchemaArticlesAndProblems) {
+  write_file(dir_ / "one.txt", kStory);
+  write_file(dir_ / "two.jsonl", "{\"text\": oops}\n");
+  RunResult r = run("analyze --quiet --json - " + dir_.string() + "/one.txt " + dir_.string() + "/two.jsonl");
+  EXPECT_EQ(r.status, 1) << r.err;
+  simdjson::dom::parser parser;
+  auto doc = parser.parse(r.out);
+  ASSERT_FALSE(doc.error()) << r.out;
+  EXPECT_EQ(std::string_view(doc["schema"]), "crosscheck/analysis@1");
+  EXPECT_EQ(simdjson::dom::array(doc["articles"]).size(), 1u);
+  EXPECT_TRUE(doc["stories"].is_array());
+  simdjson::dom::array problems = doc["problems"];
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(std::string_view(problems.at(0)["severity"]), "error");
+  EXPECT_NE(std::string_view(problems.at(0)["message"]).find("line 1"), std::string_view::npos);
+}
+
+TEST_F(CliTest, SeedsGiveOneArticleEach) {
+  fs::path seeds = fs::path(CROSSCHECK_SHARED_DIR) / "seeds";
+  if (!fs::exists(seeds)) GTEST_SKIP() << "../shared/seeds not found: skipping the seed run";
+  RunResult r = run("analyze --quiet --json - " + seeds.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  simdjson::dom::parser parser;
+  auto doc = parser.parse(r.out);
+  ASSERT_FALSE(doc.error());
+  simdjson::dom::array articles = doc["articles"];
+  size_t files = 0;
+  for (auto& e : fs::directory_iterator(seeds)) files += e.is_regular_file();
+  EXPECT_EQ(articles.size(), files);
+  for (auto a : articles) {
+    EXPECT_GT(std::string_view(a["text"]).size(), 1000u);
+    EXPECT_EQ(std::string_view(a["language"]), "en");
+  }
+}
+
+}  // namespace

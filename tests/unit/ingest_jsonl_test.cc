@@ -1,0 +1,175 @@
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+#include "crosscheck/ingest.h"
+#include "crosscheck/utf8.h"
+
+namespace crosscheck::ingest {
+namespace {
+
+struct Result {
+  std::vector<RawArticle> articles;
+  std::vector<Problem> problems;
+  Stats stats;
+};
+
+Result read(std::string_view name, std::string_view bytes, Options options = {}) {
+  Result r;
+  r.stats = read_buffer(
+      name, bytes, options, [&](RawArticle&& a) { r.articles.push_back(std::move(a)); },
+      [&](Problem&& p) { r.problems.push_back(std::move(p)); });
+  return r;
+}
+
+std::string gzip(std::string_view data) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(IngestJsonl, CrawlerFieldNames) {
+  Result r =
+      read("feed.jsonl",
+           R"({"id":"a1","url":"https://www.river-post.example/flood","title":"River rises",)"
+           R"("maintext":"Water rose overnight.","source_domain":"river-post.example",)"
+           R"("date_publish":"2024-05-01 08:00:00","authors":["A. Writer","B. Editor"]})"
+           "\n"
+           R"({"id":17,"text":"Second story.","date":"2024-05-02","author":"C. Reporter"})"
+           "\n");
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_TRUE(r.problems.empty());
+  const RawArticle& a = r.articles[0];
+  EXPECT_EQ(a.id, "a1");
+  EXPECT_EQ(a.url, "https://www.river-post.example/flood");
+  EXPECT_EQ(a.title, "River rises");
+  EXPECT_EQ(a.body, "Water rose overnight.");
+  EXPECT_EQ(a.source, "river-post.example");
+  EXPECT_EQ(a.published, "2024-05-01 08:00:00");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"A. Writer", "B. Editor"}));
+  EXPECT_EQ(a.origin, "feed.jsonl:1");
+  const RawArticle& b = r.articles[1];
+  EXPECT_EQ(b.id, "17");  // numeric ids become strings
+  EXPECT_EQ(b.source, "unknown");
+  EXPECT_EQ(b.authors, (std::vector<std::string>{"C. Reporter"}));
+  EXPECT_EQ(r.stats.records, 2u);
+}
+
+TEST(IngestJsonl, FallbackIdIsFileIdAndLine) {
+  Result r =
+      read("dump/batch.jsonl.gz", gzip("\n{\"body\":\"x\",\"url\":\"http://a.example/\"}\n"));
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].id, "batch:2");  // the empty first line still counts as a line
+  EXPECT_EQ(r.articles[0].source, "a.example");
+}
+
+TEST(IngestJsonl, HtmlFieldWhenNoText) {
+  Result r = read("h.jsonl", R"({"id":"h","html":"<p>Hi</p>","text":""})"
+                             "\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_TRUE(r.articles[0].is_html);
+  EXPECT_EQ(r.articles[0].body, "<p>Hi</p>");
+}
+
+TEST(IngestJsonl, BadLinesAreReportedAndSkipped) {
+  std::string input = R"({"id":"ok1","text":"one"})"
+                      "\n"
+                      "\n"
+                      "   \n"
+                      R"({"id":"broken","text":"unterminated)"
+                      "\n"
+                      R"(["an","array"])"
+                      "\n"
+                      R"({"id":"empty","title":"no body"})"
+                      "\n"
+                      R"({"id":"ok2","content":"two"})";  // no final newline: still a record
+  Result r = read("mixed.jsonl", input);
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_EQ(r.articles[0].id, "ok1");
+  EXPECT_EQ(r.articles[1].id, "ok2");
+  ASSERT_EQ(r.problems.size(), 3u);
+  EXPECT_EQ(r.problems[0].id, "mixed:4");
+  EXPECT_EQ(r.problems[0].message.rfind("line 4: expected JSON object: ", 0), 0u)
+      << r.problems[0].message;
+  EXPECT_EQ(r.problems[1].id, "mixed:5");
+  EXPECT_EQ(r.problems[1].message, "line 5: expected JSON object, got array");
+  EXPECT_EQ(r.problems[2].id, "empty");
+  EXPECT_EQ(r.problems[2].message.rfind("line 6: no text field", 0), 0u);
+  for (const Problem& p : r.problems) EXPECT_EQ(p.severity, Severity::kError);
+  EXPECT_EQ(r.stats.failed, 3u);
+  EXPECT_EQ(r.stats.records, 2u);
+}
+
+TEST(IngestJsonl, InvalidUtf8LineIsRepairedNotDropped) {
+  Result r = read("u.jsonl", "{\"id\":\"u\",\"text\":\"caf\xE9 au lait\"}\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_TRUE(utf8::is_valid(r.articles[0].body));
+  EXPECT_EQ(r.articles[0].body, "caf\xEF\xBF\xBD au lait");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].severity, Severity::kWarning);
+  EXPECT_NE(r.problems[0].message.find("invalid UTF-8: 1 sequence replaced"), std::string::npos);
+}
+
+TEST(IngestJsonl, EscapedNulIsRepaired) {
+  Result r = read("n.jsonl", R"({"id":"n","text":"a\u0000b"})"
+                             "\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].body,
+            "a\xEF\xBF\xBD"
+            "b");
+}
+
+TEST(IngestJsonl, OverlongLineIsAnError) {
+  Options options;
+  options.max_record_bytes = 40;
+  Result r = read("l.jsonl",
+                  R"({"id":"short","text":"fits"})"
+                  "\n"
+                  R"({"id":"long","text":"this line is longer than forty bytes"})"
+                  "\n",
+                  options);
+  ASSERT_EQ(r.articles.size(), 1u);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message, "line 2: record exceeds --max-record-bytes (40 bytes)");
+}
+
+TEST(IngestJsonl, TruncatedGzipKeepsCompleteRecords) {
+  std::string input;
+  for (int i = 0; i < 200; ++i) {
+    input += R"({"id":"r)" + std::to_string(i) + R"(","text":"record number )" +
+             std::to_string(i * 7919) +
+             R"("})"
+             "\n";
+  }
+  std::string gz = gzip(input);
+  Result r = read("cut.jsonl.gz", std::string_view(gz).substr(0, gz.size() / 2));
+  EXPECT_GT(r.articles.size(), 10u);
+  EXPECT_LT(r.articles.size(), 200u);
+  for (size_t i = 0; i < r.articles.size(); ++i) {
+    EXPECT_EQ(r.articles[i].id, "r" + std::to_string(i));
+  }
+  ASSERT_GE(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].id, "cut.jsonl.gz");
+  EXPECT_EQ(r.problems[0].message.rfind("truncated gzip stream after ", 0), 0u)
+      << r.problems[0].message;
+  EXPECT_GE(r.stats.failed, 1u);
+  // The record cut in the middle is reported, not emitted half-way.
+  bool cut_reported = false;
+  for (const Problem& p : r.problems) {
+    cut_reported |= p.message.find("cut off by the damaged gzip stream") != std::string::npos;
+  }
+  EXPECT_TRUE(cut_reported);
+}
+
+}  // namespace
+}  // namespace crosscheck::ingest
