@@ -25,6 +25,9 @@ struct HtmlText {
   std::string title;     // <title> (or og:title), entity-decoded, whitespace-collapsed
   std::string text;      // visible text; block elements end paragraphs ("\n\n"), <br> is "\n"
   std::string language;  // <html lang>, when present
+  std::string site_name;  // og:site_name / application-name meta, when present
+  std::string url;        // <link rel=canonical>, else og:url, when present
+  std::string published;  // article:published_time / datePublished / pubdate meta, as written
 };
 
 // Tolerates any byte sequence (input should already be valid UTF-8). script/style/noscript/

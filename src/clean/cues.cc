@@ -118,17 +118,17 @@ int appeal_cues(std::string_view p, int* strong) {
       " support us ", " support our ", " support independent ", " your support ",
       " supporting ", " independent journalism ", " independent media ", " free press ",
       " quality journalism ", " reader-funded ", " reader funded ", " funded by readers ",
-      " make a difference ", " makes a difference ", " world of difference ",
-      " every contribution ", " no matter how small ", " we need your help ",
-      " standing with us ", " stand with us ", " keep our journalism ", " fund our ",
+      " make a difference ", " makes a difference ",
+      " every contribution ", " we need your help ",
+      " stand with us ", " keep our journalism ", " fund our ",
       " become a member ", " become a supporter ", " thank you for reading ", " patreon "};
   static constexpr std::string_view kWeak[] = {
       " journalism ", " monthly ", " one-time ", " subscribe ", " subscription ", " subscriber",
-      " membership ", " paywall ", " readers ", " dear reader", " significant impact ",
+      " membership ", " paywall ", " readers ", " dear reader",
       " any amount ", " just $", " just €", " just £", " from just ", " as little as ",
       " per month ", " a month ", " help us ", " need your help ", " thank you for ",
       " our reporting ", " our journalists ", " our reporters ", " our newsroom ",
-      " our mission ", " our work ", " paypal ", " remind me later "};
+      " our mission ", " our work ", " paypal "};
   int s = 0;
   int n = 0;
   for (std::string_view cue : kStrong) {

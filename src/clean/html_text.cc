@@ -229,6 +229,7 @@ HtmlText html_to_text(std::string_view html) {
   bool have_lang = false;
   int pre_depth = 0;
   std::string og_title;
+  std::string canonical;  // <link rel=canonical> wins over og:url
 
   while (tokenizer.next(t)) {
     switch (t.type) {
@@ -262,18 +263,38 @@ HtmlText html_to_text(std::string_view html) {
           case HtmlTag::kTitle:
             in_title = true;
             break;
-          case HtmlTag::kMeta:
-            if (og_title.empty()) {
-              const HtmlAttribute* key = t.find_attribute("property");
-              if (key == nullptr) key = t.find_attribute("name");
-              const HtmlAttribute* content = t.find_attribute("content");
-              if (key != nullptr && content != nullptr &&
-                  (ascii_iequals(key->value, "og:title") ||
-                   ascii_iequals(key->value, "twitter:title"))) {
-                og_title = collapsed(content->value);
-              }
+          case HtmlTag::kMeta: {
+            const HtmlAttribute* key = t.find_attribute("property");
+            if (key == nullptr) key = t.find_attribute("name");
+            if (key == nullptr) key = t.find_attribute("itemprop");
+            const HtmlAttribute* content = t.find_attribute("content");
+            if (key == nullptr || content == nullptr) break;
+            auto take = [&](std::string& field) {
+              if (field.empty()) field = collapsed(content->value);
+            };
+            if (ascii_iequals(key->value, "og:title") || ascii_iequals(key->value, "twitter:title")) {
+              take(og_title);
+            } else if (ascii_iequals(key->value, "og:site_name") ||
+                       ascii_iequals(key->value, "application-name")) {
+              take(result.site_name);
+            } else if (ascii_iequals(key->value, "og:url")) {
+              take(result.url);
+            } else if (ascii_iequals(key->value, "article:published_time") ||
+                       ascii_iequals(key->value, "datePublished") ||
+                       ascii_iequals(key->value, "pubdate")) {
+              take(result.published);
             }
             break;
+          }
+          case HtmlTag::kLink: {
+            const HtmlAttribute* rel = t.find_attribute("rel");
+            const HtmlAttribute* href = t.find_attribute("href");
+            if (rel != nullptr && href != nullptr && ascii_iequals(rel->value, "canonical") &&
+                canonical.empty()) {
+              canonical = collapsed(href->value);
+            }
+            break;
+          }
           case HtmlTag::kBr:
             text.line_break();
             break;
@@ -340,6 +361,7 @@ HtmlText html_to_text(std::string_view html) {
     }
   }
   if (!have_title) result.title = std::move(og_title);
+  if (!canonical.empty()) result.url = std::move(canonical);
   return result;
 }
 

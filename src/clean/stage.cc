@@ -22,6 +22,12 @@ Article prepare(const RawArticle& raw) {
     HtmlText html = html_to_text(raw.body);
     article.text = text::normalize(html.text);
     if (article.title.empty()) article.title = text::normalize(html.title);
+    // Page metadata fills what the input did not say (a WARC record's URL and date win).
+    if ((article.source.empty() || article.source == "unknown") && !html.site_name.empty()) {
+      article.source = text::normalize(html.site_name);
+    }
+    if (article.url.empty()) article.url = html.url;
+    if (article.published.empty()) article.published = html.published;
     // <html lang="en-GB"> -> "en"; language identification later may override an empty value.
     std::string lang;
     for (char c : html.language) {

@@ -28,7 +28,11 @@ void clean_chunk(std::vector<RawArticle>& raws, std::vector<Article>& out, const
     if (!failure[i].empty()) return;
     try {
       if (options.remove_boilerplate) clean::strip_boilerplate(out[i], options.boilerplate, &templates);
-      if (options.detect_language) out[i].language = text::detect_language(out[i].text);
+      if (options.detect_language) {
+        // CLD2 wins when it is sure; otherwise a declared language (<html lang>) stays.
+        std::string lang = text::detect_language(out[i].text);
+        if (lang != "und" || out[i].language.empty()) out[i].language = std::move(lang);
+      }
     } catch (const std::exception& e) {
       failure[i] = e.what();
     }

@@ -36,7 +36,9 @@ Labelled load(const fs::path& path) {
   for (auto record : stream) {
     Article a;
     std::string event;
-    for (auto field : record.get_object().value()) {
+    // Named, not iterated as a temporary: value() on an rvalue result would dangle in range-for.
+    simdjson::ondemand::object object = record.get_object().value();
+    for (auto field : object) {
       std::string_view key = field.unescaped_key().value();
       auto value = field.value();
       if (value.type().value() != simdjson::ondemand::json_type::string) continue;

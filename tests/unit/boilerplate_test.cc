@@ -64,7 +64,7 @@ TEST(Boilerplate, LoneFollowAtTheEnd) {
 TEST(Boilerplate, InterfaceLinesAnywhere) {
   std::string text = std::string(kLead) + "\nShare this article\n" + kBody +
                      "\nFollow us on Facebook and Twitter\n" + kTail +
-                     "\nAsk me anything\nExplore related questions";
+                     "\nAsk our assistant\nSee related topics";
   BoilerplateResult r = run(text);
   EXPECT_EQ(r.text, clean_text());
   EXPECT_EQ(kinds(r), (Kinds{"navigation", "navigation", "navigation", "navigation"}));

@@ -103,5 +103,21 @@ TEST(HtmlText, RandomBytesGiveValidUtf8) {
   }
 }
 
+TEST(HtmlText, PageMetadataSiteNameUrlAndDate) {
+  HtmlText r = html_to_text(
+      "<html><head><meta property=\"og:site_name\" content=\" Tern Valley  Gazette \">"
+      "<meta property=\"og:url\" content=\"https://tvg.example/og\">"
+      "<link rel=\"canonical\" href=\"https://tvg.example/canonical\">"
+      "<meta property=\"article:published_time\" content=\"2026-04-02T09:00:00Z\">"
+      "</head><body><p>Body.</p></body></html>");
+  EXPECT_EQ(r.site_name, "Tern Valley Gazette");
+  EXPECT_EQ(r.url, "https://tvg.example/canonical");  // canonical wins over og:url
+  EXPECT_EQ(r.published, "2026-04-02T09:00:00Z");
+  HtmlText bare = html_to_text("<p>No metadata here.</p>");
+  EXPECT_TRUE(bare.site_name.empty());
+  EXPECT_TRUE(bare.url.empty());
+  EXPECT_TRUE(bare.published.empty());
+}
+
 }  // namespace
 }  // namespace crosscheck::clean
