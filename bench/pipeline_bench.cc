@@ -84,6 +84,25 @@ void BM_IngestNormalizeSegmentTokenize(benchmark::State& state) {
   });
 }
 
+void BM_IngestClean(benchmark::State& state) {
+  crosscheck::clean::BoilerplateOptions boilerplate;
+  run(state, [&](const crosscheck::RawArticle& raw) {
+    crosscheck::Article a = crosscheck::clean::prepare(raw);
+    crosscheck::clean::strip_boilerplate(a, boilerplate, nullptr);
+    benchmark::DoNotOptimize(a.text.data());
+  });
+}
+
+void BM_IngestCleanLanguage(benchmark::State& state) {
+  crosscheck::clean::BoilerplateOptions boilerplate;
+  run(state, [&](const crosscheck::RawArticle& raw) {
+    crosscheck::Article a = crosscheck::clean::prepare(raw);
+    crosscheck::clean::strip_boilerplate(a, boilerplate, nullptr);
+    a.language = crosscheck::text::detect_language(a.text);
+    benchmark::DoNotOptimize(a.language.data());
+  });
+}
+
 void BM_IngestCleanAnalyze(benchmark::State& state) {
   crosscheck::text::Analyzer analyzer;
   crosscheck::clean::BoilerplateOptions boilerplate;
@@ -98,6 +117,8 @@ void BM_IngestCleanAnalyze(benchmark::State& state) {
 BENCHMARK(BM_Ingest)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_IngestNormalizeSegment)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_IngestNormalizeSegmentTokenize)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IngestClean)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IngestCleanLanguage)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_IngestCleanAnalyze)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

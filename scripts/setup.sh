@@ -14,7 +14,7 @@ packages=(
   libcli11-dev                         # command line
   libgtest-dev libgmock-dev            # unit tests
   libbenchmark-dev                     # micro-benchmarks
-  python3 bc                           # bench scripts (Debian's /usr/bin/python3)
+  python3 bc python3-lxml python3-readability  # bench scripts and the readability-lxml baseline
 )
 
 missing=()

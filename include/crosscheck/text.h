@@ -43,8 +43,10 @@ std::vector<Token> tokenize(std::string_view text);
 // Case-folded form of a token (ICU full case folding), typographic apostrophes unified.
 std::string fold(std::string_view token);
 
-// ISO 639-1 code of the text's language via CLD2 ("und" when unreliable or unknown).
-std::string detect_language(std::string_view text);
+// ISO 639-1 code of the text's language via CLD2 ("und" when unreliable or unknown). Reads at
+// most the first `max_bytes` bytes (cut at a code point boundary): a few KB decide the language
+// of a news article, and CLD2's cost grows with the input.
+std::string detect_language(std::string_view text, size_t max_bytes = 2048);
 
 // Snowball stemmer for a language code (falls back to "porter"-free English when the language has
 // no stemmer; language() then says "en"). Remembers the stems of frequent words (bounded memory).
@@ -67,7 +69,7 @@ class Stemmer {
 
 struct AnalyzerOptions {
   bool detect_language = true;   // run CLD2 on the text (first `language_sample_bytes` bytes)
-  size_t language_sample_bytes = 8192;
+  size_t language_sample_bytes = 2048;
   bool fold = true;              // fill Document::norms
   bool stem = true;              // fill Document::stems (needs fold)
 };

@@ -49,6 +49,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/clean.h"
 #include "crosscheck/utf8.h"
 #include "src/clean/cues.h"
@@ -97,7 +98,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
     bool joiner = false;
     bool token = false;
     if (cp < 0x80) {
-      word_char = std::isalnum(static_cast<unsigned char>(cp)) != 0;
+      word_char = ascii::is_alnum(static_cast<unsigned char>(cp));
       joiner = cp == '\'' || cp == '-';
       token = cp == '$';
     } else if (cp == 0x2019 || cp == 0x2018) {
@@ -116,7 +117,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
       // keep inside the word only when a word character follows
       const char* q = p;
       char32_t next = utf8::decode(q, end);
-      bool next_word = next < 0x80 ? std::isalnum(static_cast<unsigned char>(next)) != 0
+      bool next_word = next < 0x80 ? ascii::is_alnum(static_cast<unsigned char>(next))
                                    : !(next >= 0x80 && next <= 0xBF) &&
                                          !(next >= 0x2000 && next <= 0x206F);
       if (!next_word) flush(here);
@@ -130,9 +131,17 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }
 
 std::string fold(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size(); ++i) {
+  std::string out(w.size(), '\0');
+  // Fast path: ASCII words are lower-cased in place into a buffer of the final size.
+  size_t i = 0;
+  for (; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 0x80) break;
+    out[i] = ascii::to_lower(static_cast<char>(c));
+  }
+  if (i == w.size()) return out;
+  out.resize(i);
+  for (; i < w.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(w[i]);
     if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
@@ -140,7 +149,7 @@ std::string fold(std::string_view w) {
       out.push_back('\'');
       i += 2;
     } else {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(ascii::to_lower(static_cast<char>(c)));
     }
   }
   return out;
@@ -216,15 +225,19 @@ Para make_para(std::string_view line) {
   std::string outside = outside_quotes(line);
   std::vector<std::string_view> own = split_words(outside);
   p.padded_outside = " ";
+  p.padded_outside.reserve(outside.size() + 2);
   for (std::string_view w : own) {
     std::string f = fold(w);
-    if (f == "we" || f == "our" || f == "ours" || f == "we're" || f == "we've" ||
-        f == "we'll" || (f == "us" && w != "US")) {
-      p.has_we = true;
-    }
-    if (f == "you" || f == "your" || f == "yours" || f == "you're" || f == "you've" ||
-        f == "you'll") {
-      p.has_you = true;
+    // Pronouns are short: skip the comparisons for every longer word.
+    if (f.size() <= 6) {
+      if (f == "we" || f == "our" || f == "ours" || f == "we're" || f == "we've" ||
+          f == "we'll" || (f == "us" && w != "US")) {
+        p.has_we = true;
+      }
+      if (f == "you" || f == "your" || f == "yours" || f == "you're" || f == "you've" ||
+          f == "you'll") {
+        p.has_you = true;
+      }
     }
     p.padded_outside += f;
     p.padded_outside.push_back(' ');
@@ -234,7 +247,7 @@ Para make_para(std::string_view line) {
 
 bool is_digits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == 'k';
+    return ascii::is_digit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == 'k';
   });
 }
 
@@ -316,7 +329,7 @@ bool is_newsletter_promo(const Para& p) {
 
 bool is_upper_start(std::string_view w) {
   unsigned char c = static_cast<unsigned char>(w.front());
-  if (c < 0x80) return std::isupper(c) != 0;
+  if (c < 0x80) return ascii::is_upper(static_cast<unsigned char>(c));
   return true;  // a non-ASCII letter; we cannot tell its case cheaply, so give it the benefit
 }
 
@@ -340,7 +353,7 @@ bool is_name(std::string_view chunk) {
   // Any character other than letters, spaces, '.', '-' and apostrophes means it is not a name.
   for (char c : chunk) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x80 && !std::isalpha(u) && c != ' ' && c != '.' && c != '-' && c != '\'') {
+    if (u < 0x80 && !ascii::is_alpha(u) && c != ' ' && c != '.' && c != '-' && c != '\'') {
       return false;
     }
   }
@@ -619,7 +632,7 @@ bool is_dateline(const Para& p) {
     return false;
   }
   return std::any_of(p.folded.begin(), p.folded.end(), [](const std::string& w) {
-    return std::isdigit(static_cast<unsigned char>(w[0])) || w == "ago";
+    return ascii::is_digit(static_cast<unsigned char>(w[0])) || w == "ago";
   });
 }
 

@@ -78,7 +78,10 @@ class AnalyzeCommand : public Command {
     for (const Problem& p : batch.problems) reporter.report(p);
 
     ThreadPool pool(options.threads);
-    std::vector<Document> docs = pipeline::analyze_all(batch.articles, {}, pool);
+    // The clean stage already identified each article's language.
+    text::AnalyzerOptions text_options;
+    text_options.detect_language = false;
+    std::vector<Document> docs = pipeline::analyze_all(batch.articles, text_options, pool);
 
     if (batch.articles.empty() && reporter.errors() == 0) {
       std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");

@@ -32,13 +32,6 @@ Stemmer& stemmer_for(std::vector<std::unique_ptr<Stemmer>>& stemmers, const std:
   return *stemmers.back();
 }
 
-// The first `max_bytes` of `text`, cut back to a code point boundary.
-std::string_view prefix(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t n = max_bytes;
-  while (n > 0 && !utf8::is_lead(text[n])) --n;
-  return text.substr(0, n);
-}
 
 }  // namespace
 
@@ -78,7 +71,7 @@ Document Analyzer::analyze(const Article& article) {
   }
 
   doc.language = options_.detect_language
-                     ? detect_language(prefix(text, options_.language_sample_bytes))
+                     ? detect_language(text, options_.language_sample_bytes)
                      : std::string("und");
   if (doc.language == "und" && !article.language.empty()) doc.language = article.language;
 

@@ -11,10 +11,16 @@
 #include <string_view>
 
 #include "crosscheck/text.h"
+#include "crosscheck/utf8.h"
 
 namespace crosscheck::text {
 
-std::string detect_language(std::string_view text) {
+std::string detect_language(std::string_view text, size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    size_t n = max_bytes;
+    while (n > 0 && !utf8::is_lead(text[n])) --n;
+    text = text.substr(0, n);
+  }
   if (text.empty()) return "und";
   bool reliable = false;
   CLD2::Language lang = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()),
