@@ -2,6 +2,8 @@
 // locale's tables; on hot scanning loops over every byte of every article that call dominates.
 #pragma once
 
+#include <string_view>
+
 namespace crosscheck::ascii {
 
 constexpr bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -11,6 +13,24 @@ constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 constexpr char to_lower(char c) {
   return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+
+// Case-insensitive equality of ASCII letters (other bytes compare exactly).
+constexpr bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// `s` without leading and trailing blanks (space, tab, CR) — the separators of header lines.
+constexpr std::string_view trim_blanks(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace crosscheck::ascii

@@ -3,6 +3,7 @@
 // <meta> declaration in the first 4 KB. Labels are normalised the way browsers do (latin1 and
 // us-ascii mean windows-1252; a meta that claims UTF-16 on an ASCII-compatible page means UTF-8),
 // and everything that is not UTF-8 goes through ICU's converters.
+#include "crosscheck/ascii.h"
 #include "src/ingest/charset.h"
 
 #include <unicode/ucnv.h>
@@ -13,7 +14,7 @@
 namespace crosscheck::ingest {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char lower(char c) { return ascii::to_lower(c); }
 
 std::string to_lower(std::string_view s) {
   std::string out(s);

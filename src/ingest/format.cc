@@ -1,3 +1,4 @@
+#include "crosscheck/ascii.h"
 #include "src/ingest/format.h"
 
 #include <algorithm>
@@ -8,7 +9,7 @@
 namespace crosscheck::ingest {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char lower(char c) { return ascii::to_lower(c); }
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;

@@ -1,5 +1,6 @@
 // A lenient HTTP/1.x response parser for archived responses: lines may end in CRLF or LF, unknown
 // headers are ignored, and nothing here allocates beyond the few header values we keep.
+#include "crosscheck/ascii.h"
 #include "src/ingest/http_message.h"
 
 #include <algorithm>
@@ -7,23 +8,9 @@
 namespace crosscheck::ingest {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+constexpr char lower(char c) { return ascii::to_lower(c); }
+using ascii::iequals;
+constexpr std::string_view trim(std::string_view s) { return ascii::trim_blanks(s); }
 
 std::string to_lower(std::string_view s) {
   std::string out(s);

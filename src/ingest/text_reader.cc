@@ -5,25 +5,17 @@
 // that is no header ends the block early and starts the body (lenient, nothing is lost).
 #include <string>
 
+#include "crosscheck/ascii.h"
 #include "src/ingest/charset.h"
 #include "src/ingest/readers.h"
 
 namespace crosscheck::ingest {
 namespace {
 
+constexpr char lower(char c) { return ascii::to_lower(c); }
+constexpr std::string_view trim(std::string_view s) { return ascii::trim_blanks(s); }
+
 enum Header { kTitle, kSource, kUrl, kDate, kNone };
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // Which header `line` is, with its value.
 Header match_header(std::string_view line, std::string_view& value) {

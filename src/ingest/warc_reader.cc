@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <string>
 
+#include "crosscheck/ascii.h"
 #include "src/ingest/charset.h"
 #include "src/ingest/format.h"
 #include "src/ingest/gzip.h"
@@ -23,23 +24,9 @@
 namespace crosscheck::ingest {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+constexpr char lower(char c) { return ascii::to_lower(c); }
+using ascii::iequals;
+constexpr std::string_view trim(std::string_view s) { return ascii::trim_blanks(s); }
 
 struct WarcHeader {
   std::string_view type;

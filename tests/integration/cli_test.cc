@@ -12,9 +12,13 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/ingest_capture.h"
+
 namespace fs = std::filesystem;
 
 namespace {
+
+using crosscheck::testing_support::gzip;
 
 struct RunResult {
   int status = -1;
@@ -31,20 +35,6 @@ std::string read_file(const fs::path& p) {
 void write_file(const fs::path& p, const std::string& data) {
   std::ofstream out(p, std::ios::binary);
   out << data;
-}
-
-std::string gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 class CliTest : public ::testing::Test {

@@ -8,72 +8,19 @@
 #include <vector>
 
 #include "crosscheck/ingest.h"
+#include "tests/support/ingest_capture.h"
 #include "crosscheck/utf8.h"
 
 namespace crosscheck::ingest {
 namespace {
 
+using testing_support::gzip;
+using testing_support::read;
+using testing_support::read_paths;
+using testing_support::TempDir;
+using Result = testing_support::Capture;
+
 namespace fs = std::filesystem;
-
-struct Result {
-  std::vector<RawArticle> articles;
-  std::vector<Problem> problems;
-  Stats stats;
-};
-
-Result read(std::string_view name, std::string_view bytes, Options options = {}) {
-  Result r;
-  r.stats = read_buffer(
-      name, bytes, options, [&](RawArticle&& a) { r.articles.push_back(std::move(a)); },
-      [&](Problem&& p) { r.problems.push_back(std::move(p)); });
-  return r;
-}
-
-Result read_paths(const std::vector<std::string>& inputs, Options options = {}) {
-  Result r;
-  r.stats = read_inputs(
-      inputs, options, [&](RawArticle&& a) { r.articles.push_back(std::move(a)); },
-      [&](Problem&& p) { r.problems.push_back(std::move(p)); });
-  return r;
-}
-
-std::string gzip(std::string_view data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("crosscheck_ingest_" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string& relative, std::string_view bytes) const {
-    fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary)
-        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return p.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
 
 TEST(IngestInputs, DirectoryIsRecursedSortedAndHiddenEntriesSkipped) {
   TempDir dir;

@@ -5,38 +5,17 @@
 #include <vector>
 
 #include "crosscheck/ingest.h"
+#include "tests/support/ingest_capture.h"
 #include "crosscheck/utf8.h"
 
 namespace crosscheck::ingest {
 namespace {
 
-struct Result {
-  std::vector<RawArticle> articles;
-  std::vector<Problem> problems;
-  Stats stats;
-};
-
-Result read(std::string_view name, std::string_view bytes, Options options = {}) {
-  Result r;
-  r.stats = read_buffer(
-      name, bytes, options, [&](RawArticle&& a) { r.articles.push_back(std::move(a)); },
-      [&](Problem&& p) { r.problems.push_back(std::move(p)); });
-  return r;
-}
-
-std::string gzip(std::string_view data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using testing_support::gzip;
+using testing_support::read;
+using testing_support::read_paths;
+using testing_support::TempDir;
+using Result = testing_support::Capture;
 
 TEST(IngestJsonl, CrawlerFieldNames) {
   Result r =

@@ -4,24 +4,17 @@
 #include <vector>
 
 #include "crosscheck/ingest.h"
+#include "tests/support/ingest_capture.h"
 #include "crosscheck/utf8.h"
 
 namespace crosscheck::ingest {
 namespace {
 
-struct Result {
-  std::vector<RawArticle> articles;
-  std::vector<Problem> problems;
-  Stats stats;
-};
-
-Result read(std::string_view name, std::string_view bytes, Options options = {}) {
-  Result r;
-  r.stats = read_buffer(
-      name, bytes, options, [&](RawArticle&& a) { r.articles.push_back(std::move(a)); },
-      [&](Problem&& p) { r.problems.push_back(std::move(p)); });
-  return r;
-}
+using testing_support::gzip;
+using testing_support::read;
+using testing_support::read_paths;
+using testing_support::TempDir;
+using Result = testing_support::Capture;
 
 TEST(IngestText, HeadersThenBody) {
   Result r = read("stories/harbour.txt",
