@@ -1,5 +1,6 @@
-// Clean: RawArticle -> Article. HTML becomes visible text, text is normalised (NFC, whitespace),
-// and boilerplate is removed. Every removal is listed in Article::removed with its kind; bylines and
+// Clean: RawArticle -> Article. HTML is reduced to its main content (extract_article: navigation,
+// comments, related links ... are left out and listed), text is normalised (NFC, whitespace), and
+// boilerplate is removed. Every removal is listed in Article::removed with its kind; bylines and
 // credit lines become Article::authors / Article::credits.
 //
 //   std::vector<Article> batch;  for (raw : raws) batch.push_back(crosscheck::clean::prepare(raw));
@@ -19,7 +20,7 @@
 
 namespace crosscheck::clean {
 
-// ---- HTML to text (until main-content extraction lands: title + all visible text) ------------
+// ---- HTML to all visible text (title + every visible block; extract_article keeps the article) -
 
 struct HtmlText {
   std::string title;     // <title> (or og:title), entity-decoded, whitespace-collapsed
@@ -33,6 +34,40 @@ struct HtmlText {
 // Tolerates any byte sequence (input should already be valid UTF-8). script/style/noscript/
 // template/svg contents and comments are dropped; character references are decoded.
 HtmlText html_to_text(std::string_view html);
+
+// ---- main-content extraction (DOM scoring) ---------------------------------------------------
+//
+//   crosscheck::clean::ExtractedPage page = crosscheck::clean::extract_article(html);
+//   page.text     // the article body, paragraphs joined by "\n\n"
+//   page.removed  // every visible block left out, with its kind, in page order (bounded, see below)
+
+struct ExtractOptions {
+  // A content candidate with fewer visible characters than this is "too short": the extractor then
+  // also tries all paragraph-like blocks with low link density, then the whole visible text, and
+  // takes the longest of those that is not mostly links.
+  uint32_t min_content_chars = 250;
+  // Removed blocks are summarised: each Removed::text keeps at most this many bytes (cut at a
+  // character boundary, "…" appended) ...
+  uint32_t removed_text_bytes = 300;
+  // ... and at most this many blocks are listed; the rest are counted in one final entry of kind
+  // "more" (its text says how many blocks and characters), so output stays bounded on any page.
+  uint32_t max_removed = 48;
+};
+
+struct ExtractedPage {
+  std::string title;      // og:title, else <title> without its " | Site" suffix, else the first h1
+  std::string text;       // main content; blocks end paragraphs ("\n\n"), <br> is "\n"
+  std::string language;   // <html lang>, as written
+  std::string site_name;  // og:site_name / application-name / JSON-LD publisher
+  std::string url;        // <link rel=canonical>, else og:url
+  std::string published;  // meta / JSON-LD datePublished / <time datetime> / URL date, as written
+  std::vector<std::string> authors;  // meta author, JSON-LD author, byline elements
+  std::vector<Removed> removed;      // blocks not in `text`: "navigation", "footer", "comments", ...
+};
+
+// Tolerates any byte sequence (input should already be valid UTF-8); time and memory are linear in
+// the input. Never fails: a page without body text gives an empty `text`.
+ExtractedPage extract_article(std::string_view html, const ExtractOptions& options = {});
 
 // ---- boilerplate removal for plain text ------------------------------------------------------
 
@@ -72,8 +107,9 @@ BoilerplateResult remove_boilerplate(std::string_view text, std::string_view out
 
 // ---- the whole stage, in two steps -----------------------------------------------------------
 //
-// Step 1 (per article, parallel): HTML -> visible text, normalisation (text::normalize). The title
-// comes from the HTML when the raw article has none. Boilerplate is still in the text.
+// Step 1 (per article, parallel): HTML -> main content (extract_article; the page's title, date,
+// authors, canonical URL, site name and language fill what the input did not give), normalisation
+// (text::normalize). Boilerplate the extractor did not see may still be in the text.
 Article prepare(const RawArticle& raw);
 
 // Step 2 (per article, parallel, after every article of the batch was observed by `templates`):

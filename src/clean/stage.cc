@@ -1,7 +1,8 @@
 // The clean stage in two steps (see include/crosscheck/clean.h): prepare() turns a RawArticle into
-// an Article with normalised text that still contains its boilerplate; strip_boilerplate() removes
-// the boilerplate once the batch's TemplateModel has seen every article. The split exists because
-// template detection needs the whole batch, while everything else is per article and parallel.
+// an Article with normalised text (for HTML: the extracted main content, extractor.cc) that may
+// still contain boilerplate; strip_boilerplate() removes the boilerplate once the batch's
+// TemplateModel has seen every article. The split exists because template detection needs the
+// whole batch, while everything else is per article and parallel.
 #include <cctype>
 #include <string>
 
@@ -19,18 +20,29 @@ Article prepare(const RawArticle& raw) {
   article.title = text::normalize(raw.title);
   article.authors = raw.authors;
   if (raw.is_html) {
-    HtmlText html = html_to_text(raw.body);
-    article.text = text::normalize(html.text);
-    if (article.title.empty()) article.title = text::normalize(html.title);
+    // Main content only (extractor.cc); what was left out is listed in removed[].
+    ExtractedPage page = extract_article(raw.body);
+    article.text = text::normalize(page.text);
+    if (article.title.empty()) article.title = text::normalize(page.title);
     // Page metadata fills what the input did not say (a WARC record's URL and date win).
-    if ((article.source.empty() || article.source == "unknown") && !html.site_name.empty()) {
-      article.source = text::normalize(html.site_name);
+    if ((article.source.empty() || article.source == "unknown") && !page.site_name.empty()) {
+      article.source = text::normalize(page.site_name);
     }
-    if (article.url.empty()) article.url = html.url;
-    if (article.published.empty()) article.published = html.published;
+    if (article.url.empty()) article.url = page.url;
+    if (article.published.empty()) article.published = page.published;
+    for (std::string& name : page.authors) {
+      std::string normalized = text::normalize(name);
+      bool known = false;
+      for (const std::string& a : article.authors) known = known || a == normalized;
+      if (!known && !normalized.empty()) article.authors.push_back(std::move(normalized));
+    }
+    for (Removed& r : page.removed) {
+      r.text = text::normalize(r.text);
+      article.removed.push_back(std::move(r));
+    }
     // <html lang="en-GB"> -> "en"; language identification later may override an empty value.
     std::string lang;
-    for (char c : html.language) {
+    for (char c : page.language) {
       if (!std::isalpha(static_cast<unsigned char>(c))) break;
       lang.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
