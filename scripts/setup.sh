@@ -12,6 +12,7 @@ packages=(
   zlib1g-dev                           # gzip input
   libsimdjson-dev                      # JSONL input
   libcli11-dev                         # command line
+  libsqlite3-dev sqlite3               # the store (and a shell to inspect it)
   libgtest-dev libgmock-dev            # unit tests
   libbenchmark-dev                     # micro-benchmarks
   python3 bc python3-lxml python3-readability  # bench scripts and the readability-lxml baseline

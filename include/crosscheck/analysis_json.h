@@ -3,7 +3,7 @@
 // article's cleaned `text` (see docs/json-schema.md).
 //
 //   std::string out;
-//   crosscheck::report::write_analysis(out, articles, problems, /*indent=*/2);
+//   crosscheck::report::write_analysis(out, articles, stories, problems, /*indent=*/2);
 #pragma once
 
 #include <string>
@@ -12,6 +12,7 @@
 #include "crosscheck/article.h"
 #include "crosscheck/json_writer.h"
 #include "crosscheck/problem.h"
+#include "crosscheck/story.h"
 
 namespace crosscheck::report {
 
@@ -24,7 +25,16 @@ void write_article(JsonWriter& w, const Article& article);
 // One problem object: id, stage, severity, message.
 void write_problem(JsonWriter& w, const Problem& problem);
 
-// The whole analysis document. Stories are empty until story clustering is wired in.
+// One story object: id, title, articles[ids]. The per-story analyses (reuse, entities, quotes,
+// claims, discrepancies, summary) are added by their stages as they land.
+void write_story(JsonWriter& w, const Story& story);
+
+// The whole analysis document: articles, stories, problems.
+void write_analysis(std::string& out, const std::vector<Article>& articles,
+                    const std::vector<Story>& stories, const std::vector<Problem>& problems,
+                    int indent = 2);
+
+// The same without stories ("stories": []), for callers that do not cluster.
 void write_analysis(std::string& out, const std::vector<Article>& articles,
                     const std::vector<Problem>& problems, int indent = 2);
 

@@ -6,7 +6,10 @@
 #include <set>
 
 #include "crosscheck/analysis_json.h"
+#include "crosscheck/cluster.h"
+#include "crosscheck/dedup.h"
 #include "crosscheck/utf8.h"
+#include "src/cli/cluster_support.h"
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
 
@@ -24,13 +27,61 @@ bool write_file(const std::string& path, const std::string& data) {
   return std::fclose(f) == 0 && ok;
 }
 
+// Fills Article::duplicate_of (id of the dedup group's first member, empty for that member) and
+// returns, per article, the index of its group's first member.
+std::vector<uint32_t> mark_duplicates(std::vector<Article>& articles, ThreadPool& pool) {
+  std::vector<std::string_view> texts;
+  texts.reserve(articles.size());
+  for (const Article& a : articles) texts.push_back(a.text);
+  std::vector<uint32_t> group = dedup::deduplicate(texts, dedup::Options{}, &pool);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (group[i] != i) articles[i].duplicate_of = articles[group[i]].id;
+  }
+  return group;
+}
+
+// Stories over all articles, in input order (the clusterer's publication-order assumption).
+// Duplicates do not go through the clusterer: each follows its group's first member (a copy adds
+// nothing, and would make its story look tighter than the independent reports in it are).
+std::vector<Story> find_stories(const std::vector<Article>& articles,
+                                const std::vector<Document>& docs,
+                                const std::vector<uint32_t>& group) {
+  cluster::StoryClusterer clusterer(default_cluster_options());
+  std::string error;
+  if (!clusterer.load_background(&error)) {
+    std::fprintf(stderr, "crosscheck: warning: story clustering without background IDF: %s\n",
+                 error.c_str());
+  }
+  std::vector<std::string> ids, titles;
+  std::vector<uint32_t> clustered;  // article index per clusterer arrival
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (group[i] == i) {
+      clusterer.assign(docs[i], articles[i]);
+      clustered.push_back(static_cast<uint32_t>(i));
+    }
+    ids.push_back(articles[i].id);
+    titles.push_back(articles[i].title);
+  }
+  std::vector<uint32_t> final_story = clusterer.finish();
+  std::vector<uint32_t> story_of(articles.size());
+  for (size_t k = 0; k < clustered.size(); ++k) story_of[clustered[k]] = clustered[final_story[k]];
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (group[i] != i) story_of[i] = story_of[group[i]];
+  }
+  return make_stories(story_of, ids, titles);
+}
+
 void print_summary(const std::vector<Article>& articles, const std::vector<Document>& docs,
-                   const std::vector<Problem>& problems) {
+                   const std::vector<Story>& stories, const std::vector<Problem>& problems) {
   std::set<std::string> outlets;
   for (const Article& a : articles) outlets.insert(a.source);
-  std::printf("%zu articles from %zu outlets\n\n", articles.size(), outlets.size());
-  std::printf("%-28s %-24s %-4s %6s %5s  %s\n", "id", "source", "lang", "words", "sents",
-              "removed");
+  std::printf("%zu articles from %zu outlets, %zu stories\n\n", articles.size(), outlets.size(),
+              stories.size());
+  std::map<std::string, std::string> story_of;
+  for (const Story& s : stories)
+    for (const std::string& id : s.articles) story_of[id] = s.id;
+  std::printf("%-28s %-24s %-4s %6s %5s %-16s %-16s %s\n", "id", "source", "lang", "words",
+              "sents", "story", "duplicate_of", "removed");
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     size_t words = 0;
@@ -42,8 +93,9 @@ void print_summary(const std::vector<Article>& articles, const std::vector<Docum
       if (!removed.empty()) removed += ", ";
       removed += std::to_string(n) + " " + kind;
     }
-    std::printf("%-28.28s %-24.24s %-4s %6zu %5zu  %s\n", a.id.c_str(), a.source.c_str(),
-                a.language.c_str(), words, docs[i].sentences.size(),
+    std::printf("%-28.28s %-24.24s %-4s %6zu %5zu %-16.16s %-16.16s %s\n", a.id.c_str(),
+                a.source.c_str(), a.language.c_str(), words, docs[i].sentences.size(),
+                story_of[a.id].c_str(), a.duplicate_of.empty() ? "-" : a.duplicate_of.c_str(),
                 removed.empty() ? "-" : removed.c_str());
   }
   if (!problems.empty()) std::printf("\n%zu problems (listed on stderr)\n", problems.size());
@@ -82,19 +134,21 @@ class AnalyzeCommand : public Command {
     text::AnalyzerOptions text_options;
     text_options.detect_language = false;
     std::vector<Document> docs = pipeline::analyze_all(batch.articles, text_options, pool);
+    std::vector<uint32_t> group = mark_duplicates(batch.articles, pool);
+    std::vector<Story> stories = find_stories(batch.articles, docs, group);
 
     if (batch.articles.empty() && reporter.errors() == 0) {
       std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
     }
     if (!json_out_.empty()) {
       std::string out;
-      report::write_analysis(out, batch.articles, batch.problems, compact_ ? 0 : 2);
+      report::write_analysis(out, batch.articles, stories, batch.problems, compact_ ? 0 : 2);
       if (!write_file(json_out_, out)) {
         std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
         return kExitUsage;
       }
     } else {
-      print_summary(batch.articles, docs, batch.problems);
+      print_summary(batch.articles, docs, stories, batch.problems);
     }
     return exit_status(batch.articles.size(), reporter.errors());
   }

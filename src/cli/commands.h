@@ -9,5 +9,10 @@ namespace crosscheck::cli {
 
 std::unique_ptr<Command> make_extract(CLI::App& parent);
 std::unique_ptr<Command> make_analyze(CLI::App& parent);
+std::unique_ptr<Command> make_dedup(CLI::App& parent);
+std::unique_ptr<Command> make_cluster(CLI::App& parent);
+std::unique_ptr<Command> make_ingest(CLI::App& parent);
+std::unique_ptr<Command> make_stories(CLI::App& parent);
+std::unique_ptr<Command> make_report(CLI::App& parent);
 
 }  // namespace crosscheck::cli

@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(make_extract(app));
   commands.push_back(make_analyze(app));
+  commands.push_back(make_dedup(app));
+  commands.push_back(make_cluster(app));
+  commands.push_back(make_ingest(app));
+  commands.push_back(make_stories(app));
+  commands.push_back(make_report(app));
 
   try {
     app.parse(argc, argv);

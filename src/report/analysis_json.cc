@@ -31,15 +31,31 @@ void write_problem(JsonWriter& w, const Problem& p) {
   w.end_object();
 }
 
+void write_story(JsonWriter& w, const Story& s) {
+  w.begin_object();
+  w.key("id").value(s.id);
+  w.key("title").string_or_null(s.title);
+  w.key("articles").string_array(s.articles);
+  w.end_object();
+}
+
 void write_analysis(std::string& out, const std::vector<Article>& articles,
                     const std::vector<Problem>& problems, int indent) {
+  write_analysis(out, articles, {}, problems, indent);
+}
+
+void write_analysis(std::string& out, const std::vector<Article>& articles,
+                    const std::vector<Story>& stories, const std::vector<Problem>& problems,
+                    int indent) {
   JsonWriter w(out, indent);
   w.begin_object();
   w.key("schema").value(kAnalysisSchema);
   w.key("articles").begin_array();
   for (const Article& a : articles) write_article(w, a);
   w.end_array();
-  w.key("stories").begin_array().end_array();
+  w.key("stories").begin_array();
+  for (const Story& s : stories) write_story(w, s);
+  w.end_array();
   w.key("problems").begin_array();
   for (const Problem& p : problems) write_problem(w, p);
   w.end_array();

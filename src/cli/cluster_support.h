@@ -1,0 +1,29 @@
+// What the clustering subcommands (cluster, analyze, ingest) share: where the background DF model
+// is, the clusterer options built from it, and clusterer output turned into Story values.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crosscheck/article.h"
+#include "crosscheck/cluster.h"
+#include "crosscheck/story.h"
+
+namespace crosscheck::cli {
+
+// models/df-en.tsv.gz: $CROSSCHECK_MODEL_DIR, then next to the binary (<bin>/models,
+// <bin>/../models, <bin>/../share/crosscheck/models), then ./models. Empty when none exists;
+// the clusterer then learns IDF from the input alone.
+std::string find_background_df();
+
+// Default clusterer options with the background model when it can be found.
+cluster::Options default_cluster_options();
+
+// Stories from the clusterer's final per-article story ids (arrival index of the first member).
+// A story's id and title are those of its first article (the title: first member with a title).
+std::vector<Story> make_stories(const std::vector<uint32_t>& story_of,
+                                const std::vector<std::string>& ids,
+                                const std::vector<std::string>& titles);
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,110 @@
+// crosscheck report --db DB STORY [--json OUT] — one stored story: with --json the analysis JSON
+// (schema crosscheck/analysis@1) restricted to the story's articles, with that one story and no
+// problems (problems belong to the ingest that met them); without, a short summary on stdout.
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "crosscheck/analysis_json.h"
+#include "crosscheck/store.h"
+#include "src/cli/commands.h"
+#include "src/cli/common.h"
+
+namespace crosscheck::cli {
+namespace {
+
+bool write_output(const std::string& path, const std::string& data) {
+  if (path == "-") {
+    std::fwrite(data.data(), 1, data.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  return std::fclose(f) == 0 && ok;
+}
+
+class ReportCommand : public Command {
+ public:
+  explicit ReportCommand(CLI::App& parent) {
+    app_ =
+        parent.add_subcommand("report", "Show one story of a store (ids from crosscheck stories).");
+    app_->add_option("--db", db_, "The store: an SQLite file written by crosscheck ingest")
+        ->required();
+    app_->add_option("STORY", story_, "Story id, as listed by crosscheck stories")->required();
+    app_->add_option("--json", json_out_,
+                     "Write the story's analysis JSON to this file ('-' = stdout)");
+    app_->add_flag("--compact", compact_, "One-line JSON instead of indented");
+    app_->footer("Exit status: 0 ok; 2 usage error, unknown story, or the store cannot be read.");
+  }
+  CLI::App* app() const override { return app_; }
+
+  int run() override {
+    char* end = nullptr;
+    long long id = std::strtoll(story_.c_str(), &end, 10);
+    if (story_.empty() || *end != '\0') {
+      std::fprintf(stderr, "crosscheck: story id must be a number (see crosscheck stories): %s\n",
+                   story_.c_str());
+      return kExitUsage;
+    }
+    store::Options options;
+    options.read_only = true;
+    store::OpenResult opened = store::open_store(db_, options);
+    bool found = false;
+    store::StorySummary summary;
+    std::vector<store::StoredArticle> rows;
+    Status s = opened.status ? opened.store->story(id, &found, &summary, &rows) : opened.status;
+    if (!s) {
+      std::fprintf(stderr, "crosscheck: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
+    if (!found) {
+      std::fprintf(stderr, "crosscheck: no story %s in %s\n", story_.c_str(), db_.c_str());
+      return kExitUsage;
+    }
+    std::vector<Article> articles;
+    Story story;
+    story.id = std::to_string(summary.id);
+    story.title = summary.title;
+    for (store::StoredArticle& r : rows) {
+      story.articles.push_back(r.article.id);
+      articles.push_back(std::move(r.article));
+    }
+    if (!json_out_.empty()) {
+      std::string out;
+      report::write_analysis(out, articles, {story}, {}, compact_ ? 0 : 2);
+      if (!write_output(json_out_, out)) {
+        std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
+        return kExitUsage;
+      }
+      return kExitOk;
+    }
+    std::printf("story %s: %s\n%llu articles from %zu outlets, %s .. %s\n\n", story.id.c_str(),
+                story.title.c_str(), static_cast<unsigned long long>(summary.size),
+                summary.outlets.size(),
+                summary.first_seen.empty() ? "-" : summary.first_seen.c_str(),
+                summary.last_seen.empty() ? "-" : summary.last_seen.c_str());
+    for (const Article& a : articles) {
+      std::printf("%-28.28s %-24.24s %-10.10s %s%s%s\n", a.id.c_str(), a.source.c_str(),
+                  a.published.empty() ? "-" : a.published.c_str(), a.title.c_str(),
+                  a.duplicate_of.empty() ? "" : "  [duplicate of ",
+                  a.duplicate_of.empty() ? "" : (a.duplicate_of + "]").c_str());
+    }
+    return kExitOk;
+  }
+
+ private:
+  CLI::App* app_ = nullptr;
+  std::string db_;
+  std::string story_;
+  std::string json_out_;
+  bool compact_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_report(CLI::App& parent) {
+  return std::make_unique<ReportCommand>(parent);
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,37 @@
+#include "crosscheck/store.h"
+
+#include "src/store/sqlite_store.h"
+
+namespace crosscheck::store {
+
+OpenResult open_store(const std::string& path, const Options& options) {
+  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
+    OpenResult r;
+    r.status = Status::error("store " + path + ": the PostgreSQL backend is not built yet");
+    return r;
+  }
+  return open_sqlite(path, options);
+}
+
+uint64_t content_hash(const Article& a) {
+  // FNV-1a over the fields with a separator byte that cannot occur in UTF-8 text, so that moving
+  // characters from one field to the next changes the hash.
+  uint64_t h = 0xcbf29ce484222325ull;
+  auto feed = [&h](const std::string& s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+    h ^= 0xff;
+    h *= 0x100000001b3ull;
+  };
+  feed(a.id);
+  feed(a.title);
+  feed(a.source);
+  feed(a.url);
+  feed(a.published);
+  feed(a.text);
+  return h;
+}
+
+}  // namespace crosscheck::store

@@ -1,0 +1,229 @@
+// `crosscheck ingest`, `stories` and `report` end to end, including an ingest killed with SIGKILL
+// in the middle and resumed.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <simdjson.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// One integer from an SQL query on the store (read-only); -1 on error.
+int64_t query(const std::string& db, const char* sql) {
+  sqlite3* h = nullptr;
+  int64_t value = -1;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(h, 5000);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(h, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+      value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(h);
+  return value;
+}
+
+class StoreCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("crosscheck_store_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "news.db").string();
+    examples_ = std::string(CROSSCHECK_SOURCE_DIR) + "/examples";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RunResult run(const std::string& args) {
+    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + args + " >" + (dir_ / "out").string() +
+                      " 2>" + (dir_ / "err").string() + " </dev/null";
+    int raw = std::system(cmd.c_str());
+    RunResult r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(dir_ / "out");
+    r.err = slurp(dir_ / "err");
+    return r;
+  }
+
+  fs::path dir_;
+  std::string db_, examples_;
+};
+
+TEST_F(StoreCliTest, IngestTwiceThenStoriesAndReport) {
+  RunResult first = run("ingest --db " + db_ + " " + examples_);
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("7 added"), std::string::npos) << first.err;
+  RunResult second = run("ingest --db " + db_ + " " + examples_);
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("0 added, 0 new versions, 7 unchanged"), std::string::npos)
+      << second.err;
+  EXPECT_EQ(query(db_, "SELECT count(*) FROM articles"), 7);
+
+  RunResult table = run("stories --db " + db_);
+  ASSERT_EQ(table.status, 0) << table.err;
+  // One story of seven: 02 is a verbatim copy of 01, so it follows 01 instead of making the
+  // story look tighter than its independent reports (which would keep 05 out).
+  EXPECT_NE(table.out.find("1 stories"), std::string::npos) << table.out;
+
+  RunResult json = run("stories --json --db " + db_);
+  ASSERT_EQ(json.status, 0) << json.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_FALSE(parser.parse(json.out).get(doc)) << json.out;
+  simdjson::dom::array stories;
+  ASSERT_FALSE(doc["stories"].get_array().get(stories));
+  ASSERT_EQ(stories.size(), 1u);
+  uint64_t size = stories.at(0)["size"];
+  EXPECT_EQ(size, 7u);
+  EXPECT_EQ(simdjson::dom::array(stories.at(0)["outlets"]).size(), size);
+  EXPECT_EQ(std::string_view(stories.at(0)["first_seen"]), "2026-03-12T06:15:00Z");
+  std::string id(std::string_view(stories.at(0)["id"]));
+
+  RunResult report = run("report --db " + db_ + " " + id + " --json -");
+  ASSERT_EQ(report.status, 0) << report.err;
+  simdjson::dom::parser parser2;
+  simdjson::dom::element analysis;
+  ASSERT_FALSE(parser2.parse(report.out).get(analysis)) << report.out;
+  EXPECT_EQ(std::string_view(analysis["schema"]), "crosscheck/analysis@1");
+  EXPECT_EQ(simdjson::dom::array(analysis["articles"]).size(), size);
+  simdjson::dom::array rs = analysis["stories"];
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(std::string_view(rs.at(0)["id"]), id);
+  EXPECT_EQ(simdjson::dom::array(rs.at(0)["articles"]).size(), size);
+  EXPECT_EQ(std::string_view(simdjson::dom::array(rs.at(0)["articles"]).at(0)), "01_gullwingwire");
+  EXPECT_EQ(simdjson::dom::array(analysis["problems"]).size(), 0u);
+
+  EXPECT_EQ(run("report --db " + db_ + " 999999 --json -").status, 2);
+  EXPECT_EQ(run("report --db " + db_ + " nonsense").status, 2);
+  RunResult text = run("report --db " + db_ + " " + id);
+  EXPECT_EQ(text.status, 0);
+  EXPECT_NE(text.out.find(std::to_string(size) + " articles"), std::string::npos) << text.out;
+}
+
+TEST_F(StoreCliTest, NewerSchemaAndDamagedFilesAreRefused) {
+  ASSERT_EQ(run("ingest --quiet --db " + db_ + " " + examples_).status, 0);
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(h, "UPDATE schema_version SET version = 7", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(h);
+  for (const char* cmd : {"ingest --quiet --db DB EX", "stories --db DB"}) {
+    std::string c = cmd;
+    c.replace(c.find("DB"), 2, db_);
+    if (c.find("EX") != std::string::npos) c.replace(c.find("EX"), 2, examples_);
+    RunResult r = run(c);
+    EXPECT_EQ(r.status, 2) << c;
+    EXPECT_NE(r.err.find("store schema version 7 is newer than this crosscheck"), std::string::npos)
+        << r.err;
+  }
+
+  std::string junk = (dir_ / "junk.db").string();
+  {
+    std::ofstream out(junk, std::ios::binary);
+    for (int i = 0; i < 500; ++i) out << "garbage, not a database at all. ";
+  }
+  for (const std::string& c : {"ingest --quiet --db " + junk + " " + examples_,
+                               "stories --db " + junk, "report --db " + junk + " 1 --json -"}) {
+    RunResult r = run(c);
+    EXPECT_EQ(r.status, 2) << c;
+    EXPECT_NE(r.err.find("not a crosscheck store or is damaged"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(run("stories --db " + (dir_ / "missing.db").string()).status, 2);
+}
+
+// Starts `crosscheck ingest` on a large generated input, SIGKILLs it once some batches are
+// committed, resumes, and checks that every article is stored exactly once.
+TEST_F(StoreCliTest, KilledIngestResumesWithNothingLostOrDoubled) {
+  // 20,000 short articles on 40 topics: each draws most words from its topic's vocabulary, so
+  // the clusterer sees 40 stories (random text would make every article a story of its own).
+  constexpr int kArticles = 20000;
+  fs::path input = dir_ / "big.jsonl";
+  {
+    std::ofstream out(input);
+    uint64_t x = 42;
+    auto next = [&x] {
+      x = x * 6364136223846793005ull + 1442695040888963407ull;
+      return x >> 33;
+    };
+    for (int i = 0; i < kArticles; ++i) {
+      int topic = i % 40;
+      out << "{\"id\":\"k" << i << "\",\"source\":\"s" << i % 13 << ".example\",\"title\":\"Topic "
+          << topic << "\",\"text\":\"";
+      for (int w = 0; w < 60; ++w) {
+        out << (w ? " " : "");
+        if (w % 4 == 3) {
+          out << "x" << next() % 100000;
+        } else {
+          out << "t" << topic << "w" << next() % 40;
+        }
+      }
+      out << ".\"}\n";
+    }
+  }
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(CROSSCHECK_BINARY, CROSSCHECK_BINARY, "ingest", "--quiet", "--batch", "500", "--db",
+          db_.c_str(), input.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait for a few committed batches (the store appears with the first one).
+  int64_t committed = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(db_)) committed = query(db_, "SELECT count(*) FROM articles");
+    if (committed >= 1000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "ingest finished before it could be killed";
+  int64_t at_kill = query(db_, "SELECT count(*) FROM articles");
+  ASSERT_GT(at_kill, 0);
+  ASSERT_LT(at_kill, kArticles);
+  EXPECT_EQ(at_kill % 500, 0);  // whole batches only
+
+  RunResult resumed = run("ingest --quiet --batch 500 --db " + db_ + " " + input.string());
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  EXPECT_EQ(query(db_, "SELECT count(*) FROM articles"), kArticles);
+  EXPECT_EQ(query(db_, "SELECT count(DISTINCT id) FROM articles"), kArticles);
+  EXPECT_EQ(query(db_, "SELECT count(*) FROM articles WHERE version <> 1"), 0);
+  // Every article has a story that exists.
+  EXPECT_EQ(query(db_,
+                  "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                  "(SELECT 1 FROM articles f WHERE f.seq = a.story)"),
+            0);
+}
+
+}  // namespace
