@@ -49,24 +49,6 @@ bool is_opaque(HtmlTag tag) {
   }
 }
 
-bool belongs_in_head(HtmlTag tag) {
-  switch (tag) {
-    case HtmlTag::kTitle:
-    case HtmlTag::kMeta:
-    case HtmlTag::kLink:
-    case HtmlTag::kBase:
-    case HtmlTag::kScript:
-    case HtmlTag::kStyle:
-    case HtmlTag::kNoscript:
-    case HtmlTag::kTemplate:
-    case HtmlTag::kHead:
-    case HtmlTag::kHtml:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Elements whose start closes an open <p> (HTML's "close a p element in button scope").
 bool closes_p(HtmlTag tag) {
   switch (tag) {
@@ -533,57 +515,6 @@ class Builder {
 };
 
 }  // namespace
-
-bool is_block_tag(HtmlTag tag) {
-  switch (tag) {
-    case HtmlTag::kAddress:
-    case HtmlTag::kArticle:
-    case HtmlTag::kAside:
-    case HtmlTag::kBlockquote:
-    case HtmlTag::kBody:
-    case HtmlTag::kCaption:
-    case HtmlTag::kCenter:
-    case HtmlTag::kDd:
-    case HtmlTag::kDetails:
-    case HtmlTag::kDiv:
-    case HtmlTag::kDl:
-    case HtmlTag::kDt:
-    case HtmlTag::kFieldset:
-    case HtmlTag::kFigcaption:
-    case HtmlTag::kFigure:
-    case HtmlTag::kFooter:
-    case HtmlTag::kForm:
-    case HtmlTag::kH1:
-    case HtmlTag::kH2:
-    case HtmlTag::kH3:
-    case HtmlTag::kH4:
-    case HtmlTag::kH5:
-    case HtmlTag::kH6:
-    case HtmlTag::kHeader:
-    case HtmlTag::kHgroup:
-    case HtmlTag::kHr:
-    case HtmlTag::kLegend:
-    case HtmlTag::kLi:
-    case HtmlTag::kMain:
-    case HtmlTag::kMenu:
-    case HtmlTag::kNav:
-    case HtmlTag::kOl:
-    case HtmlTag::kP:
-    case HtmlTag::kPre:
-    case HtmlTag::kSection:
-    case HtmlTag::kSummary:
-    case HtmlTag::kTable:
-    case HtmlTag::kTbody:
-    case HtmlTag::kTfoot:
-    case HtmlTag::kThead:
-    case HtmlTag::kTr:
-    case HtmlTag::kUl:
-    case HtmlTag::kHtml:
-      return true;
-    default:
-      return false;
-  }
-}
 
 uint32_t subtree_end(const Dom& dom, uint32_t node) {
   uint32_t n = node;

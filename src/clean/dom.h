@@ -86,7 +86,4 @@ uint32_t subtree_end(const Dom& dom, uint32_t node);
 // boundary); hidden subtrees skipped. Blocks and <br> become single spaces.
 std::string subtree_text(const Dom& dom, uint32_t node, size_t max_bytes);
 
-// Block-level elements: they end a paragraph in text output.
-bool is_block_tag(HtmlTag tag);
-
 }  // namespace crosscheck::clean

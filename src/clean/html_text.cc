@@ -110,57 +110,6 @@ class TextWriter {
   Pending pending_ = kNone;
 };
 
-bool is_block(HtmlTag tag) {
-  switch (tag) {
-    case HtmlTag::kAddress:
-    case HtmlTag::kArticle:
-    case HtmlTag::kAside:
-    case HtmlTag::kBlockquote:
-    case HtmlTag::kBody:
-    case HtmlTag::kCaption:
-    case HtmlTag::kCenter:
-    case HtmlTag::kDd:
-    case HtmlTag::kDetails:
-    case HtmlTag::kDialog:
-    case HtmlTag::kDiv:
-    case HtmlTag::kDl:
-    case HtmlTag::kDt:
-    case HtmlTag::kFieldset:
-    case HtmlTag::kFigcaption:
-    case HtmlTag::kFigure:
-    case HtmlTag::kFooter:
-    case HtmlTag::kForm:
-    case HtmlTag::kH1:
-    case HtmlTag::kH2:
-    case HtmlTag::kH3:
-    case HtmlTag::kH4:
-    case HtmlTag::kH5:
-    case HtmlTag::kH6:
-    case HtmlTag::kHeader:
-    case HtmlTag::kHgroup:
-    case HtmlTag::kHr:
-    case HtmlTag::kLegend:
-    case HtmlTag::kLi:
-    case HtmlTag::kMain:
-    case HtmlTag::kMenu:
-    case HtmlTag::kNav:
-    case HtmlTag::kOl:
-    case HtmlTag::kP:
-    case HtmlTag::kPre:
-    case HtmlTag::kSection:
-    case HtmlTag::kSummary:
-    case HtmlTag::kTable:
-    case HtmlTag::kTbody:
-    case HtmlTag::kTfoot:
-    case HtmlTag::kThead:
-    case HtmlTag::kTr:
-    case HtmlTag::kUl:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Elements whose content is never visible text.
 bool is_hidden(HtmlTag tag) {
   switch (tag) {
@@ -182,23 +131,6 @@ bool is_hidden(HtmlTag tag) {
 }
 
 // Elements that may sit in <head>; any other start tag means the body has begun.
-bool belongs_in_head(HtmlTag tag) {
-  switch (tag) {
-    case HtmlTag::kTitle:
-    case HtmlTag::kMeta:
-    case HtmlTag::kLink:
-    case HtmlTag::kBase:
-    case HtmlTag::kScript:
-    case HtmlTag::kStyle:
-    case HtmlTag::kNoscript:
-    case HtmlTag::kTemplate:
-    case HtmlTag::kHead:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool all_space(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -307,7 +239,7 @@ HtmlText html_to_text(std::string_view html) {
             text.paragraph();
             break;
           default:
-            if (is_block(t.tag)) text.paragraph();
+            if (is_block_tag(t.tag)) text.paragraph();
             break;
         }
         break;
@@ -336,7 +268,7 @@ HtmlText html_to_text(std::string_view html) {
             text.paragraph();
             break;
           default:
-            if (is_block(t.tag)) text.paragraph();
+            if (is_block_tag(t.tag)) text.paragraph();
             break;
         }
         break;

@@ -460,6 +460,76 @@ HtmlTag html_tag(std::string_view name) {
   return (it != std::end(kTags) && it->name == key) ? it->tag : HtmlTag::kUnknown;
 }
 
+bool is_block_tag(HtmlTag tag) {
+  switch (tag) {
+    case HtmlTag::kAddress:
+    case HtmlTag::kArticle:
+    case HtmlTag::kAside:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kBody:
+    case HtmlTag::kCaption:
+    case HtmlTag::kCenter:
+    case HtmlTag::kDd:
+    case HtmlTag::kDetails:
+    case HtmlTag::kDialog:
+    case HtmlTag::kDiv:
+    case HtmlTag::kDl:
+    case HtmlTag::kDt:
+    case HtmlTag::kFieldset:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kFigure:
+    case HtmlTag::kFooter:
+    case HtmlTag::kForm:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kHeader:
+    case HtmlTag::kHgroup:
+    case HtmlTag::kHr:
+    case HtmlTag::kHtml:
+    case HtmlTag::kLegend:
+    case HtmlTag::kLi:
+    case HtmlTag::kMain:
+    case HtmlTag::kMenu:
+    case HtmlTag::kNav:
+    case HtmlTag::kOl:
+    case HtmlTag::kP:
+    case HtmlTag::kPre:
+    case HtmlTag::kSection:
+    case HtmlTag::kSummary:
+    case HtmlTag::kTable:
+    case HtmlTag::kTbody:
+    case HtmlTag::kTfoot:
+    case HtmlTag::kThead:
+    case HtmlTag::kTr:
+    case HtmlTag::kUl:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool belongs_in_head(HtmlTag tag) {
+  switch (tag) {
+    case HtmlTag::kBase:
+    case HtmlTag::kHead:
+    case HtmlTag::kHtml:
+    case HtmlTag::kLink:
+    case HtmlTag::kMeta:
+    case HtmlTag::kNoscript:
+    case HtmlTag::kScript:
+    case HtmlTag::kStyle:
+    case HtmlTag::kTemplate:
+    case HtmlTag::kTitle:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_void(HtmlTag tag) {
   switch (tag) {
     case HtmlTag::kArea:

@@ -132,6 +132,12 @@ HtmlTag html_tag(std::string_view name);
 // Void elements never have content or an end tag (br, img, meta, ...).
 bool is_void(HtmlTag tag);
 
+// Block-level elements: their start and end end a paragraph of text.
+bool is_block_tag(HtmlTag tag);
+
+// Elements that may appear inside <head> (anything else implies the body has started).
+bool belongs_in_head(HtmlTag tag);
+
 enum class HtmlTokenType : uint8_t { kStartTag, kEndTag, kText, kComment, kDoctype };
 
 struct HtmlAttribute {
