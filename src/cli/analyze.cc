@@ -16,17 +16,6 @@
 namespace crosscheck::cli {
 namespace {
 
-bool write_file(const std::string& path, const std::string& data) {
-  if (path == "-") {
-    std::fwrite(data.data(), 1, data.size(), stdout);
-    return std::fflush(stdout) == 0;
-  }
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  return std::fclose(f) == 0 && ok;
-}
-
 // Fills Article::duplicate_of (id of the dedup group's first member, empty for that member) and
 // returns, per article, the index of its group's first member.
 std::vector<uint32_t> mark_duplicates(std::vector<Article>& articles, ThreadPool& pool) {
@@ -143,7 +132,7 @@ class AnalyzeCommand : public Command {
     if (!json_out_.empty()) {
       std::string out;
       report::write_analysis(out, batch.articles, stories, batch.problems, compact_ ? 0 : 2);
-      if (!write_file(json_out_, out)) {
+      if (!write_output(json_out_, out)) {
         std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
         return kExitUsage;
       }

@@ -82,6 +82,17 @@ void ProgressLine::finish() {
   drawn_ = false;
 }
 
+bool write_output(const std::string& path, const std::string& data) {
+  if (path == "-") {
+    std::fwrite(data.data(), 1, data.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  return std::fclose(f) == 0 && ok;
+}
+
 int exit_status(uint64_t articles, uint64_t errors) {
   if (articles == 0) return kExitUsage;  // nothing could be read
   return errors > 0 ? kExitSomeFailed : kExitOk;

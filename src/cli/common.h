@@ -77,6 +77,9 @@ class Command {
   virtual int run() = 0;
 };
 
+// Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
+bool write_output(const std::string& path, const std::string& data);
+
 // The exit status for a run that produced `articles` articles with `errors` failed records.
 int exit_status(uint64_t articles, uint64_t errors);
 

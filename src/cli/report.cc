@@ -13,17 +13,6 @@
 namespace crosscheck::cli {
 namespace {
 
-bool write_output(const std::string& path, const std::string& data) {
-  if (path == "-") {
-    std::fwrite(data.data(), 1, data.size(), stdout);
-    return std::fflush(stdout) == 0;
-  }
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  return std::fclose(f) == 0 && ok;
-}
-
 class ReportCommand : public Command {
  public:
   explicit ReportCommand(CLI::App& parent) {
