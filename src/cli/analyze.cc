@@ -69,8 +69,8 @@ void print_summary(const std::vector<Article>& articles, const std::vector<Docum
   std::map<std::string, std::string> story_of;
   for (const Story& s : stories)
     for (const std::string& id : s.articles) story_of[id] = s.id;
-  std::printf("%-28s %-24s %-4s %6s %5s %-16s %-16s %s\n", "id", "source", "lang", "words",
-              "sents", "story", "duplicate_of", "removed");
+  std::printf("%-28s %-24s %-4s %6s %5s %-16s %-16s %s\n", "id", "source", "lang", "words", "sents",
+              "story", "duplicate_of", "removed");
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     size_t words = 0;
@@ -126,9 +126,6 @@ class AnalyzeCommand : public Command {
     std::vector<uint32_t> group = mark_duplicates(batch.articles, pool);
     std::vector<Story> stories = find_stories(batch.articles, docs, group);
 
-    if (batch.articles.empty() && reporter.errors() == 0) {
-      std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
-    }
     if (!json_out_.empty()) {
       std::string out;
       report::write_analysis(out, batch.articles, stories, batch.problems, compact_ ? 0 : 2);

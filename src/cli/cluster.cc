@@ -106,18 +106,7 @@ class ClusterCommand : public Command {
     for (size_t i = 0; i < ids.size(); ++i) {
       if (leader[i] != i) story[i] = story[leader[i]];
     }
-    std::string line;
-    for (size_t i = 0; i < ids.size(); ++i) {
-      line.clear();
-      JsonWriter w(line);
-      w.begin_object().key("id").value(ids[i]).key("cluster").value(ids[story[i]]).end_object();
-      line.push_back('\n');
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    }
-    std::fflush(stdout);
-    if (ids.empty() && reporter.errors() == 0) {
-      std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
-    }
+    write_assignment(ids, story, "cluster");
     return exit_status(ids.size(), reporter.errors());
   }
 

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "crosscheck/json_writer.h"
+
 namespace crosscheck::cli {
 
 void add_input_options(CLI::App& app, InputArgs& args) {
@@ -30,7 +32,8 @@ void add_input_options(CLI::App& app, InputArgs& args) {
 
 bool make_pipeline_options(const InputArgs& args, pipeline::Options& out) {
   if (!ingest::parse_format(args.format, out.ingest.format)) {
-    std::fprintf(stderr, "crosscheck: unknown --format '%s' (expected auto, text, html, jsonl, warc)\n",
+    std::fprintf(stderr,
+                 "crosscheck: unknown --format '%s' (expected auto, text, html, jsonl, warc)\n",
                  args.format.c_str());
     return false;
   }
@@ -93,7 +96,22 @@ bool write_output(const std::string& path, const std::string& data) {
   return std::fclose(f) == 0 && ok;
 }
 
+void write_assignment(const std::vector<std::string>& ids, const std::vector<uint32_t>& target,
+                      const char* key) {
+  std::string line;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    line.clear();
+    JsonWriter w(line);
+    w.begin_object().key("id").value(ids[i]).key(key).value(ids[target[i]]).end_object();
+    line.push_back('\n');
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  std::fflush(stdout);
+}
+
 int exit_status(uint64_t articles, uint64_t errors) {
+  if (articles == 0 && errors == 0)
+    std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
   if (articles == 0) return kExitUsage;  // nothing could be read
   return errors > 0 ? kExitSomeFailed : kExitOk;
 }

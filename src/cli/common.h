@@ -2,12 +2,11 @@
 // terminal, and the exit status contract of DESIGN 4.1.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "crosscheck/pipeline.h"
 #include "crosscheck/problem.h"
@@ -80,7 +79,12 @@ class Command {
 // Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
 bool write_output(const std::string& path, const std::string& data);
 
-// The exit status for a run that produced `articles` articles with `errors` failed records.
+// Writes one JSONL line {"id": ids[i], "<key>": ids[target[i]]} per article to stdout, in order.
+void write_assignment(const std::vector<std::string>& ids, const std::vector<uint32_t>& target,
+                      const char* key);
+
+// The exit status for a run that produced `articles` articles with `errors` failed records. Says
+// "no articles found" on stderr when there was nothing at all (no article and no error).
 int exit_status(uint64_t articles, uint64_t errors);
 
 }  // namespace crosscheck::cli

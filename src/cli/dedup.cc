@@ -79,18 +79,7 @@ class DedupCommand : public Command {
     progress.finish();
 
     std::vector<uint32_t> groups = dedup.groups();
-    std::string line;
-    for (size_t i = 0; i < ids.size(); ++i) {
-      line.clear();
-      JsonWriter w(line);
-      w.begin_object().key("id").value(ids[i]).key("group").value(ids[groups[i]]).end_object();
-      line.push_back('\n');
-      std::fwrite(line.data(), 1, line.size(), stdout);
-    }
-    std::fflush(stdout);
-    if (ids.empty() && reporter.errors() == 0) {
-      std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
-    }
+    write_assignment(ids, groups, "group");
     return exit_status(ids.size(), reporter.errors());
   }
 

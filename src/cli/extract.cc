@@ -50,9 +50,6 @@ class ExtractCommand : public Command {
         [&](const pipeline::Progress& p) { progress.update(p); });
     progress.finish();
     std::fflush(stdout);
-    if (articles == 0 && reporter.errors() == 0) {
-      std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
-    }
     return exit_status(articles, reporter.errors());
   }
 

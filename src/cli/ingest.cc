@@ -112,9 +112,6 @@ class IngestCommand : public Command {
           static_cast<unsigned long long>(st.signatures_loaded),
           static_cast<unsigned long long>(st.replayed), st.settle_seconds);
     }
-    if (articles == 0 && reporter.errors() == 0) {
-      std::fprintf(stderr, "crosscheck: no articles found in the inputs\n");
-    }
     return exit_status(articles, reporter.errors());
   }
 
