@@ -50,11 +50,11 @@ bool decode_signature(std::string_view in, dedup::Signature* sig) {
     return false;
   if (!get(in, &n) || in.size() < 4ull * n) return false;
   sig->minhash.resize(n);
-  std::memcpy(sig->minhash.data(), in.data(), 4ull * n);
+  if (n != 0) std::memcpy(sig->minhash.data(), in.data(), 4ull * n);  // data() may be null
   in.remove_prefix(4ull * n);
   if (!get(in, &m) || in.size() != 8ull * m) return false;
   sig->shingles.resize(m);
-  std::memcpy(sig->shingles.data(), in.data(), 8ull * m);
+  if (m != 0) std::memcpy(sig->shingles.data(), in.data(), 8ull * m);
   return true;
 }
 
