@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/boilerplate_gold.h"
 #include "crosscheck/article.h"
 #include "crosscheck/clean.h"
 #include "crosscheck/ingest.h"
@@ -35,23 +36,8 @@ using namespace crosscheck;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(s);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
+using testing_support::read_file;
+using testing_support::split_lines;
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
@@ -72,15 +58,7 @@ void eval_gold(const std::string& name, const fs::path& dir, const fs::path& tsv
     std::printf("%-9s skipped (%s or %s missing)\n", name.c_str(), dir.c_str(), tsv.c_str());
     return;
   }
-  std::map<std::string, std::map<int, std::string>> gold;
-  std::vector<std::string> rows = split_lines(read_file(tsv));
-  for (size_t i = 1; i < rows.size(); ++i) {
-    std::istringstream row(rows[i]);
-    std::string f, l, k;
-    if (std::getline(row, f, '\t') && std::getline(row, l, '\t') && std::getline(row, k, '\t')) {
-      gold[f][std::stoi(l)] = k;
-    }
-  }
+  testing_support::BoilerplateGold gold = testing_support::read_boilerplate_gold(tsv);
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() == ".txt") files.push_back(e.path());

@@ -20,47 +20,14 @@
 #include "crosscheck/clean.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/text.h"
+#include "tests/support/boilerplate_gold.h"
 
 namespace crosscheck {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(s);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-// file -> line -> kind
-using Gold = std::map<std::string, std::map<int, std::string>>;
-
-Gold read_gold(const fs::path& tsv) {
-  Gold gold;
-  std::vector<std::string> lines = split_lines(read_file(tsv));
-  for (size_t i = 1; i < lines.size(); ++i) {  // row 0 is the header
-    std::istringstream row(lines[i]);
-    std::string file, line, kind;
-    if (!std::getline(row, file, '\t') || !std::getline(row, line, '\t') ||
-        !std::getline(row, kind, '\t')) {
-      continue;
-    }
-    gold[file][std::stoi(line)] = kind;
-  }
-  return gold;
-}
+using testing_support::read_file;
+using testing_support::split_lines;
 
 bool is_header_line(const std::string& line) {
   for (const char* key : {"Title:", "Source:", "URL:", "Date:"}) {
@@ -98,7 +65,8 @@ std::vector<Case> clean_batch(const std::vector<fs::path>& files) {
   return cases;
 }
 
-void check_against_gold(const std::vector<Case>& cases, const Gold& gold) {
+void check_against_gold(const std::vector<Case>& cases,
+                        const testing_support::BoilerplateGold& gold) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);
     std::set<std::string> paragraphs;
@@ -172,7 +140,8 @@ TEST(SeedsBoilerplate, SeedsMatchGold) {
   std::vector<Case> cases = clean_batch(files);
   ASSERT_EQ(cases.size(), files.size());
   check_against_gold(cases,
-                     read_gold(fs::path(CROSSCHECK_SOURCE_DIR) / "tests/data/seeds_boilerplate.tsv"));
+                     testing_support::read_boilerplate_gold(fs::path(CROSSCHECK_SOURCE_DIR) /
+                                                            "tests/data/seeds_boilerplate.tsv"));
 
   // The byline and the credit line turned into metadata.
   for (const Case& c : cases) {
@@ -195,7 +164,7 @@ TEST(SeedsBoilerplate, ExamplesMatchGold) {
   ASSERT_FALSE(files.empty());
   std::vector<Case> cases = clean_batch(files);
   ASSERT_EQ(cases.size(), files.size());
-  check_against_gold(cases, read_gold(tsv));
+  check_against_gold(cases, testing_support::read_boilerplate_gold(tsv));
 }
 
 }  // namespace
