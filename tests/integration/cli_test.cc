@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/support/ingest_capture.h"
 
 namespace fs = std::filesystem;
@@ -19,18 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using crosscheck::testing_support::gzip;
-
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using crosscheck::testing_support::RunResult;
+namespace testing_support = crosscheck::testing_support;
 
 void write_file(const fs::path& p, const std::string& data) {
   std::ofstream out(p, std::ios::binary);
@@ -55,16 +46,7 @@ class CliTest : public ::testing::Test {
   }
 
   RunResult run(const std::string& args, const std::string& stdin_data = "") {
-    fs::path out = io_ / "stdout.txt", err = io_ / "stderr.txt", in = io_ / "stdin.txt";
-    write_file(in, stdin_data);
-    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + args + " <" + in.string() + " >" +
-                      out.string() + " 2>" + err.string();
-    int raw = std::system(cmd.c_str());
-    RunResult r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = read_file(out);
-    r.err = read_file(err);
-    return r;
+    return testing_support::run_command(CROSSCHECK_BINARY, args, io_, stdin_data);
   }
 
   // Parses JSONL and returns the objects' ids.
@@ -135,7 +117,10 @@ TEST_F(CliTest, BadRecordsAreReportedAndTheBatchGoesOn) {
   fs::create_directories(in);
   write_file(in / "good.txt", kStory);
   write_file(in / "empty.txt", "");
-  write_file(in / "binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02\x03\0\0", 12) + std::string(200, '\0'));
+  write_file(in / "binary.txt", std::string("\x7f"
+                                            "ELF\0\0\0\x01\x02\x03\0\0",
+                                            12) +
+                                    std::string(200, '\0'));
   write_file(in / "feed.jsonl",
              "{\"id\":\"j1\",\"text\":\"The ferry resumed service on Monday.\"}\n"
              "{\"id\":\"j2\",\"text\": broken\n"
@@ -194,7 +179,8 @@ TEST_F(CliTest, StdinIsAnInput) {
 TEST_F(CliTest, AnalyzeJsonHasTheSchemaArticlesAndProblems) {
   write_file(dir_ / "one.txt", kStory);
   write_file(dir_ / "two.jsonl", "{\"text\": oops}\n");
-  RunResult r = run("analyze --quiet --json - " + dir_.string() + "/one.txt " + dir_.string() + "/two.jsonl");
+  RunResult r =
+      run("analyze --quiet --json - " + dir_.string() + "/one.txt " + dir_.string() + "/two.jsonl");
   EXPECT_EQ(r.status, 1) << r.err;
   simdjson::dom::parser parser;
   auto doc = parser.parse(r.out);

@@ -13,21 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using crosscheck::testing_support::RunResult;
+namespace testing_support = crosscheck::testing_support;
 
 class DedupCliTest : public ::testing::Test {
  protected:
@@ -41,14 +34,7 @@ class DedupCliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   RunResult run(const std::string& args) {
-    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + args + " >" + (dir_ / "out").string() +
-                      " 2>" + (dir_ / "err").string() + " </dev/null";
-    int raw = std::system(cmd.c_str());
-    RunResult r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(dir_ / "out");
-    r.err = slurp(dir_ / "err");
-    return r;
+    return testing_support::run_command(CROSSCHECK_BINARY, args, dir_);
   }
 
   // (id, value of `field`) per JSONL line.

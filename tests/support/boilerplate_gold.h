@@ -1,5 +1,5 @@
 // Line-level boilerplate gold (tests/data/*_boilerplate.tsv: file, 1-based line, kind; first row
-// is a header) and the small file helpers its readers need. Shared by the seeds/examples
+// is a header). Shared by the seeds/examples
 // integration test and tools/boilerplate_eval.
 #pragma once
 
@@ -10,26 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+
 namespace crosscheck::testing_support {
-
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Lines without their terminator (LF or CRLF).
-inline std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::istringstream in(s);
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 // file name -> line number -> kind
 using BoilerplateGold = std::map<std::string, std::map<int, std::string>>;
