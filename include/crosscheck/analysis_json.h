@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crosscheck/article.h"
+#include "crosscheck/dossier.h"
 #include "crosscheck/json_writer.h"
 #include "crosscheck/problem.h"
 #include "crosscheck/story.h"
@@ -25,14 +26,22 @@ void write_article(JsonWriter& w, const Article& article);
 // One problem object: id, stage, severity, message.
 void write_problem(JsonWriter& w, const Problem& problem);
 
-// One story object: id, title, articles[ids]. The per-story analyses (reuse, entities, quotes,
-// claims, discrepancies, summary) are added by their stages as they land.
-void write_story(JsonWriter& w, const Story& story);
+// One story object: id, title, articles[ids]; with a dossier also reuse[], claims[],
+// discrepancies[], summary[] (entities and quotes join as their stages land).
+void write_story(JsonWriter& w, const Story& story, const Dossier* dossier = nullptr);
+
+// The dossier's fields, written into the story object currently open in `w`.
+void write_dossier_fields(JsonWriter& w, const Dossier& dossier);
 
 // The whole analysis document: articles, stories, problems.
 void write_analysis(std::string& out, const std::vector<Article>& articles,
                     const std::vector<Story>& stories, const std::vector<Problem>& problems,
                     int indent = 2);
+
+// The same with a dossier per story (dossiers[i] belongs to stories[i]).
+void write_analysis(std::string& out, const std::vector<Article>& articles,
+                    const std::vector<Story>& stories, const std::vector<Dossier>& dossiers,
+                    const std::vector<Problem>& problems, int indent = 2);
 
 // The same without stories ("stories": []), for callers that do not cluster.
 void write_analysis(std::string& out, const std::vector<Article>& articles,

@@ -21,8 +21,10 @@
 #include "crosscheck/article.h"
 #include "crosscheck/clean.h"
 #include "crosscheck/document.h"
+#include "crosscheck/dossier.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/problem.h"
+#include "crosscheck/story.h"
 #include "crosscheck/text.h"
 #include "crosscheck/thread_pool.h"
 
@@ -66,5 +68,14 @@ Batch read_all(const std::vector<std::string>& inputs, const Options& options,
 // Sentences, tokens, stems for every article, in parallel. documents[i] views articles[i].text.
 std::vector<Document> analyze_all(const std::vector<Article>& articles,
                                   const text::AnalyzerOptions& options, ThreadPool& pool);
+
+// The per-story analysis (compare::analyze_story) of every story, stories in parallel.
+// documents[i] analyses articles[i]; a story's article ids must name articles in `articles`
+// (unknown ids are skipped). dossiers[k] belongs to stories[k]. A story whose analysis fails
+// gets an empty dossier and a Problem (stage "compare", id = story id) in `problems`.
+std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
+                                     const std::vector<Document>& documents,
+                                     const std::vector<Story>& stories, ThreadPool& pool,
+                                     std::vector<Problem>* problems);
 
 }  // namespace crosscheck::pipeline

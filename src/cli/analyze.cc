@@ -60,8 +60,49 @@ std::vector<Story> find_stories(const std::vector<Article>& articles,
   return make_stories(story_of, ids, titles);
 }
 
+std::string shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+// Per story with findings: who copied whom and what changed, the most corroborated claims, and
+// where independent outlets disagree.
+void print_findings(const Story& story, const Dossier& d) {
+  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty()) return;
+  std::set<std::string> origins;
+  for (const auto& o : d.origins) origins.insert(o.begin(), o.end());
+  std::printf("\nstory %s: %s (%zu articles, %zu independent origins)\n", story.id.c_str(),
+              story.title.c_str(), story.articles.size(), origins.size());
+  for (const ReuseFinding& r : d.reuse) {
+    std::printf("  %s <- %s: %s, %.0f%% of it reused, direction confidence %.2f\n",
+                r.derived.c_str(), r.source.c_str(), r.kind.c_str(), 100 * r.coverage,
+                r.direction_confidence);
+    for (const Change& c : r.changes)
+      std::printf("      changed %s: \"%s\" -> \"%s\"\n", c.kind.c_str(),
+                  c.source_value.c_str(), c.derived_value.c_str());
+  }
+  size_t shown = 0;
+  for (const Claim& c : d.claims) {
+    if (shown++ == 5) break;
+    std::printf("  claim, %u independent / %zu articles: %s\n", c.independent_sources,
+                c.articles.size(), shorten(c.text, 110).c_str());
+  }
+  for (const Discrepancy& disc : d.discrepancies) {
+    std::printf("  disagree on %s:", disc.about.c_str());
+    for (const Discrepancy::Value& v : disc.values) {
+      std::string ids;
+      for (const std::string& id : v.articles) ids += (ids.empty() ? "" : ", ") + id;
+      std::printf(" \"%s\" (%s)", v.value.c_str(), ids.c_str());
+    }
+    std::printf("\n");
+  }
+}
+
 void print_summary(const std::vector<Article>& articles, const std::vector<Document>& docs,
-                   const std::vector<Story>& stories, const std::vector<Problem>& problems) {
+                   const std::vector<Story>& stories, const std::vector<Dossier>& dossiers,
+                   const std::vector<Problem>& problems) {
   std::set<std::string> outlets;
   for (const Article& a : articles) outlets.insert(a.source);
   std::printf("%zu articles from %zu outlets, %zu stories\n\n", articles.size(), outlets.size(),
@@ -87,6 +128,8 @@ void print_summary(const std::vector<Article>& articles, const std::vector<Docum
                 story_of[a.id].c_str(), a.duplicate_of.empty() ? "-" : a.duplicate_of.c_str(),
                 removed.empty() ? "-" : removed.c_str());
   }
+  for (size_t k = 0; k < stories.size() && k < dossiers.size(); ++k)
+    print_findings(stories[k], dossiers[k]);
   if (!problems.empty()) std::printf("\n%zu problems (listed on stderr)\n", problems.size());
 }
 
@@ -101,6 +144,9 @@ class AnalyzeCommand : public Command {
     add_input_options(*app_, args_);
     app_->add_option("--json", json_out_, "Write the analysis JSON to this file ('-' = stdout)");
     app_->add_flag("--compact", compact_, "One-line JSON instead of indented");
+    app_->add_flag("--one-story", one_story_,
+                   "Treat all input articles as one story (skip story clustering): for a set "
+                   "you already know belongs together");
     app_->footer(
         "Offsets in the JSON are Unicode code points into each article's cleaned text.\n"
         "Exit status: 0 ok; 1 some records failed (listed in problems[] and on stderr);\n"
@@ -124,17 +170,33 @@ class AnalyzeCommand : public Command {
     text_options.detect_language = false;
     std::vector<Document> docs = pipeline::analyze_all(batch.articles, text_options, pool);
     std::vector<uint32_t> group = mark_duplicates(batch.articles, pool);
-    std::vector<Story> stories = find_stories(batch.articles, docs, group);
+    std::vector<Story> stories;
+    if (one_story_ && !batch.articles.empty()) {
+      Story all;
+      all.id = batch.articles.front().id;
+      for (const Article& a : batch.articles) {
+        if (all.title.empty()) all.title = a.title;
+        all.articles.push_back(a.id);
+      }
+      stories.push_back(std::move(all));
+    } else {
+      stories = find_stories(batch.articles, docs, group);
+    }
+    std::vector<Dossier> dossiers =
+        pipeline::analyze_stories(batch.articles, docs, stories, pool, &batch.problems);
+    for (size_t k = 0; k < batch.problems.size(); ++k)
+      if (batch.problems[k].stage == "compare") reporter.report(batch.problems[k]);
 
     if (!json_out_.empty()) {
       std::string out;
-      report::write_analysis(out, batch.articles, stories, batch.problems, compact_ ? 0 : 2);
+      report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
+                             compact_ ? 0 : 2);
       if (!write_output(json_out_, out)) {
         std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
         return kExitUsage;
       }
     } else {
-      print_summary(batch.articles, docs, stories, batch.problems);
+      print_summary(batch.articles, docs, stories, dossiers, batch.problems);
     }
     return exit_status(batch.articles.size(), reporter.errors());
   }
@@ -144,6 +206,7 @@ class AnalyzeCommand : public Command {
   InputArgs args_;
   std::string json_out_;
   bool compact_ = false;
+  bool one_story_ = false;
 };
 
 }  // namespace

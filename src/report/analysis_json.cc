@@ -31,11 +31,109 @@ void write_problem(JsonWriter& w, const Problem& p) {
   w.end_object();
 }
 
-void write_story(JsonWriter& w, const Story& s) {
+namespace {
+
+void write_span(JsonWriter& w, const char* key, const Span& span) {
+  w.key(key).begin_object().key("start").value(uint64_t{span.start});
+  w.key("end").value(uint64_t{span.end}).end_object();
+}
+
+void write_evidence(JsonWriter& w, const Evidence& e) {
+  w.begin_object().key("article").value(e.article);
+  w.key("start").value(uint64_t{e.span.start}).key("end").value(uint64_t{e.span.end});
+  w.end_object();
+}
+
+void write_reuse(JsonWriter& w, const ReuseFinding& r) {
+  w.begin_object();
+  w.key("source").value(r.source);
+  w.key("derived").value(r.derived);
+  w.key("kind").value(r.kind);
+  w.key("coverage").value(r.coverage);
+  w.key("direction_confidence").value(r.direction_confidence);
+  w.key("passages").begin_array();
+  for (const ReusePassage& p : r.passages) {
+    w.begin_object();
+    write_span(w, "source_span", p.source_span);
+    write_span(w, "derived_span", p.derived_span);
+    w.key("similarity").value(p.similarity);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("changes").begin_array();
+  for (const Change& c : r.changes) {
+    w.begin_object();
+    w.key("kind").value(c.kind);
+    w.key("source_value").value(c.source_value);
+    w.key("derived_value").value(c.derived_value);
+    write_span(w, "source_span", c.source_span);
+    write_span(w, "derived_span", c.derived_span);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+void write_dossier_fields(JsonWriter& w, const Dossier& d) {
+  w.key("reuse").begin_array();
+  for (const ReuseFinding& r : d.reuse) write_reuse(w, r);
+  w.end_array();
+  w.key("claims").begin_array();
+  for (const Claim& c : d.claims) {
+    w.begin_object();
+    w.key("text").value(c.text);
+    w.key("articles").string_array(c.articles);
+    w.key("independent_sources").value(uint64_t{c.independent_sources});
+    w.key("evidence").begin_array();
+    for (const Evidence& e : c.evidence) write_evidence(w, e);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("discrepancies").begin_array();
+  for (const Discrepancy& disc : d.discrepancies) {
+    w.begin_object();
+    w.key("about").value(disc.about);
+    w.key("values").begin_array();
+    for (const Discrepancy::Value& v : disc.values) {
+      w.begin_object();
+      w.key("value").value(v.value);
+      w.key("articles").string_array(v.articles);
+      w.key("evidence").begin_array();
+      for (const TextEvidence& e : v.evidence) {
+        w.begin_object().key("article").value(e.evidence.article);
+        w.key("start").value(uint64_t{e.evidence.span.start});
+        w.key("end").value(uint64_t{e.evidence.span.end});
+        w.key("text").value(e.text).end_object();
+      }
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("summary").begin_array();
+  for (const SummarySentence& s : d.summary) {
+    w.begin_object();
+    w.key("text").value(s.text);
+    w.key("independent_sources").value(uint64_t{s.independent_sources});
+    w.key("evidence").begin_array();
+    for (const Evidence& e : s.evidence) write_evidence(w, e);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_story(JsonWriter& w, const Story& s, const Dossier* dossier) {
   w.begin_object();
   w.key("id").value(s.id);
   w.key("title").string_or_null(s.title);
   w.key("articles").string_array(s.articles);
+  if (dossier) write_dossier_fields(w, *dossier);
   w.end_object();
 }
 
@@ -47,6 +145,12 @@ void write_analysis(std::string& out, const std::vector<Article>& articles,
 void write_analysis(std::string& out, const std::vector<Article>& articles,
                     const std::vector<Story>& stories, const std::vector<Problem>& problems,
                     int indent) {
+  write_analysis(out, articles, stories, {}, problems, indent);
+}
+
+void write_analysis(std::string& out, const std::vector<Article>& articles,
+                    const std::vector<Story>& stories, const std::vector<Dossier>& dossiers,
+                    const std::vector<Problem>& problems, int indent) {
   JsonWriter w(out, indent);
   w.begin_object();
   w.key("schema").value(kAnalysisSchema);
@@ -54,7 +158,8 @@ void write_analysis(std::string& out, const std::vector<Article>& articles,
   for (const Article& a : articles) write_article(w, a);
   w.end_array();
   w.key("stories").begin_array();
-  for (const Story& s : stories) write_story(w, s);
+  for (size_t i = 0; i < stories.size(); ++i)
+    write_story(w, stories[i], i < dossiers.size() ? &dossiers[i] : nullptr);
   w.end_array();
   w.key("problems").begin_array();
   for (const Problem& p : problems) write_problem(w, p);

@@ -1,0 +1,80 @@
+// Dossier: what crosscheck found about one story — the per-story part of the analysis JSON
+// (DESIGN 4.2: reuse, claims, discrepancies, summary; entities and quotes join as they land).
+// Plain values; every finding points into articles' cleaned text (code point spans).
+//
+//   crosscheck::Dossier d = crosscheck::compare::analyze_story(articles, docs);
+//   for (const crosscheck::ReuseFinding& r : d.reuse)
+//     std::cout << r.derived << " <- " << r.source << " (" << r.kind << ", " << r.coverage << ")\n";
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crosscheck/span.h"
+
+namespace crosscheck {
+
+// A value that a derived copy changed relative to its source, within an aligned sentence pair.
+struct Change {
+  std::string kind;  // a fact kind ("weekday", "count", "duration", ...), "name" or "negation"
+  std::string source_value, derived_value;  // as written in each text
+  Span source_span, derived_span;
+};
+
+struct ReusePassage {
+  Span source_span, derived_span;
+  double similarity = 0;
+};
+
+// `derived` reuses text of `source`.
+struct ReuseFinding {
+  std::string source, derived;  // article ids
+  std::string kind;             // "verbatim" | "rewrite"
+  double coverage = 0;          // share of the derived text's words that come from the source
+  double direction_confidence = 0.5;  // 0.5 = could be either way, 1 = certain
+  std::vector<ReusePassage> passages;
+  std::vector<Change> changes;
+};
+
+// One statement of fact carried by several articles (aligned sentences across the story).
+struct Claim {
+  std::string text;                    // the most representative sentence, verbatim
+  std::vector<std::string> articles;   // ids, in story order
+  uint32_t independent_sources = 0;    // distinct origins after collapsing derived copies
+  std::vector<Evidence> evidence;      // every sentence that carries it
+};
+
+struct TextEvidence {
+  Evidence evidence;
+  std::string text;  // the sentence
+};
+
+// One slot (a day, a duration, a count of something) on which independent articles disagree.
+struct Discrepancy {
+  struct Value {
+    std::string value;                  // as first written ("three days")
+    std::vector<std::string> articles;
+    std::vector<TextEvidence> evidence;  // the sentences carrying this value
+  };
+  std::string about;  // "how long", "which day", "how many workers", ...
+  std::vector<Value> values;
+};
+
+struct SummarySentence {
+  std::string text;
+  uint32_t independent_sources = 0;
+  std::vector<Evidence> evidence;  // the sentence used first, then the others carrying the claim
+};
+
+struct Dossier {
+  std::vector<ReuseFinding> reuse;
+  std::vector<Claim> claims;          // most independent sources first
+  std::vector<Discrepancy> discrepancies;
+  std::vector<SummarySentence> summary;
+  // Per article (story order): the ids of the independent origins it collapses onto (itself
+  // when it derives from nothing in the story).
+  std::vector<std::vector<std::string>> origins;
+};
+
+}  // namespace crosscheck

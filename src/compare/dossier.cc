@@ -1,0 +1,39 @@
+// analyze_story(): the per-story stages in order — align, reuse, facts, then compare.
+#include "crosscheck/compare.h"
+
+namespace crosscheck::compare {
+
+Dossier analyze_story(const std::vector<const Article*>& articles,
+                      const std::vector<const Document*>& docs, const CompareOptions& options) {
+  Dossier dossier;
+  align::StoryAlignment alignment = align::align_sentences(docs, options.align);
+  std::vector<align::Reuse> reuse = align::find_reuse(docs, articles, alignment, options.reuse);
+  std::vector<std::vector<facts::Fact>> facts;
+  facts.reserve(docs.size());
+  for (const Document* d : docs) facts.push_back(facts::extract(*d));
+
+  for (const align::Reuse& r : reuse) {
+    ReuseFinding f;
+    f.source = articles[r.source]->id;
+    f.derived = articles[r.derived]->id;
+    f.kind = r.verbatim ? "verbatim" : "rewrite";
+    f.coverage = r.coverage;
+    f.direction_confidence = r.direction_confidence;
+    for (const align::Passage& p : r.passages)
+      f.passages.push_back({p.source, p.derived, p.similarity});
+    f.changes = find_changes(*docs[r.source], *docs[r.derived], facts[r.source],
+                             facts[r.derived], r.sentence_pairs, options);
+    dossier.reuse.push_back(std::move(f));
+  }
+  std::vector<std::vector<uint32_t>> origins = find_origins(docs.size(), reuse);
+  dossier.claims = find_claims(articles, docs, alignment, origins, options);
+  dossier.discrepancies = find_discrepancies(articles, docs, facts, alignment, origins, options);
+  dossier.summary = summarize(dossier.claims, articles, docs, options);
+  for (const std::vector<uint32_t>& o : origins) {
+    dossier.origins.emplace_back();
+    for (uint32_t i : o) dossier.origins.back().push_back(articles[i]->id);
+  }
+  return dossier;
+}
+
+}  // namespace crosscheck::compare
