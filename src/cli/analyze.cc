@@ -12,6 +12,7 @@
 #include "src/cli/cluster_support.h"
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
+#include "src/cli/findings.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -58,46 +59,6 @@ std::vector<Story> find_stories(const std::vector<Article>& articles,
     if (group[i] != i) story_of[i] = story_of[group[i]];
   }
   return make_stories(story_of, ids, titles);
-}
-
-std::string shorten(const std::string& text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "...";
-}
-
-// Per story with findings: who copied whom and what changed, the most corroborated claims, and
-// where independent outlets disagree.
-void print_findings(const Story& story, const Dossier& d) {
-  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty()) return;
-  std::set<std::string> origins;
-  for (const auto& o : d.origins) origins.insert(o.begin(), o.end());
-  std::printf("\nstory %s: %s (%zu articles, %zu independent origins)\n", story.id.c_str(),
-              story.title.c_str(), story.articles.size(), origins.size());
-  for (const ReuseFinding& r : d.reuse) {
-    std::printf("  %s <- %s: %s, %.0f%% of it reused, direction confidence %.2f\n",
-                r.derived.c_str(), r.source.c_str(), r.kind.c_str(), 100 * r.coverage,
-                r.direction_confidence);
-    for (const Change& c : r.changes)
-      std::printf("      changed %s: \"%s\" -> \"%s\"\n", c.kind.c_str(),
-                  c.source_value.c_str(), c.derived_value.c_str());
-  }
-  size_t shown = 0;
-  for (const Claim& c : d.claims) {
-    if (shown++ == 5) break;
-    std::printf("  claim, %u independent / %zu articles: %s\n", c.independent_sources,
-                c.articles.size(), shorten(c.text, 110).c_str());
-  }
-  for (const Discrepancy& disc : d.discrepancies) {
-    std::printf("  disagree on %s:", disc.about.c_str());
-    for (const Discrepancy::Value& v : disc.values) {
-      std::string ids;
-      for (const std::string& id : v.articles) ids += (ids.empty() ? "" : ", ") + id;
-      std::printf(" \"%s\" (%s)", v.value.c_str(), ids.c_str());
-    }
-    std::printf("\n");
-  }
 }
 
 void print_summary(const std::vector<Article>& articles, const std::vector<Document>& docs,

@@ -6,9 +6,11 @@
 #include <memory>
 
 #include "crosscheck/analysis_json.h"
+#include "crosscheck/pipeline.h"
 #include "crosscheck/store.h"
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
+#include "src/cli/findings.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -59,9 +61,19 @@ class ReportCommand : public Command {
       story.articles.push_back(r.article.id);
       articles.push_back(std::move(r.article));
     }
+    // The story's analysis (reuse, claims, discrepancies, summary) is computed from the stored
+    // articles on demand: it is cheap next to ingest, and always matches this crosscheck.
+    ThreadPool pool(1);
+    text::AnalyzerOptions text_options;
+    text_options.detect_language = false;
+    std::vector<Document> docs = pipeline::analyze_all(articles, text_options, pool);
+    std::vector<Problem> problems;
+    std::vector<Dossier> dossiers = pipeline::analyze_stories(articles, docs, {story}, pool, &problems);
+    for (const Problem& p : problems)
+      std::fprintf(stderr, "crosscheck: story %s: %s\n", p.id.c_str(), p.message.c_str());
     if (!json_out_.empty()) {
       std::string out;
-      report::write_analysis(out, articles, {story}, {}, compact_ ? 0 : 2);
+      report::write_analysis(out, articles, {story}, dossiers, problems, compact_ ? 0 : 2);
       if (!write_output(json_out_, out)) {
         std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
         return kExitUsage;
@@ -79,6 +91,7 @@ class ReportCommand : public Command {
                   a.duplicate_of.empty() ? "" : "  [duplicate of ",
                   a.duplicate_of.empty() ? "" : (a.duplicate_of + "]").c_str());
     }
+    if (!dossiers.empty()) print_findings(story, dossiers[0]);
     return kExitOk;
   }
 
