@@ -139,6 +139,7 @@ class Tally:
                             "copy-copy": 0, "copy-other-original": 0}
         self.both_ways = 0
         self.direction_correct = self.kind_correct = 0
+        self.confident_pairs = self.confident_correct = 0  # direction_confidence >= 0.6
         self.kind_confusion = {}  # "gold style -> predicted kind" -> n
         self.style_gold = {"verbatim": 0, "rewrite": 0}
         self.style_found = {"verbatim": 0, "rewrite": 0}
@@ -179,6 +180,9 @@ class Tally:
             self.true_pairs += 1
             self.style_found[d["style"]] += 1
             self.direction_correct += finding["source"] == d["source"]
+            if finding.get("direction_confidence", 0.5) >= 0.6:
+                self.confident_pairs += 1
+                self.confident_correct += finding["source"] == d["source"]
             predicted_kind = finding.get("kind")
             self.kind_correct += predicted_kind == d["style"]
             label = f"{d['style']} -> {predicted_kind}"
@@ -229,7 +233,9 @@ class Tally:
                                           for s in self.style_gold},
                       "gold_by_style": dict(self.style_gold)},
             "direction": {"correct": self.direction_correct,
-                          "accuracy": ratio(self.direction_correct, self.true_pairs)},
+                          "accuracy": ratio(self.direction_correct, self.true_pairs),
+                          "confident_pairs": self.confident_pairs,
+                          "confident_accuracy": ratio(self.confident_correct, self.confident_pairs)},
             "kind": {"correct": self.kind_correct,
                      "accuracy": ratio(self.kind_correct, self.true_pairs),
                      "confusion": dict(sorted(self.kind_confusion.items()))},
@@ -302,6 +308,8 @@ def print_table(r):
         for s, v in p["recall_by_style"].items()))
     print(f"{'direction accuracy':22}{fmt(r['direction']['accuracy']):>7}{'':14}   "
           f"{r['direction']['correct']} of {p['true']} detected")
+    print(f"{'  when confidence>=0.6':22}{fmt(r['direction']['confident_accuracy']):>7}{'':14}   "
+          f"{r['direction']['confident_pairs']} of {p['true']} detected pairs are that confident")
     print(f"{'kind accuracy':22}{fmt(r['kind']['accuracy']):>7}{'':14}   " + ", ".join(
         f"{k}: {v}" for k, v in r["kind"]["confusion"].items()))
     print(f"{'changes':22}{fmt(c['precision']):>7}{fmt(c['recall']):>7}{fmt(c['f1']):>7}"

@@ -61,6 +61,16 @@ struct Discrepancy {
   std::vector<Value> values;
 };
 
+// A typed fact as found in one article (src/facts), for readers and reports.
+struct FactMention {
+  std::string article;
+  std::string kind;   // "weekday", "date", "time", "duration", "count", "money", "percent", "ordinal"
+  std::string value;  // normalised ("P2D", "1200", "EUR 90000000000", "tuesday")
+  std::string unit;   // what is counted ("worker"), empty when none
+  std::string text;   // as written
+  Span span;
+};
+
 struct SummarySentence {
   std::string text;
   uint32_t independent_sources = 0;
@@ -72,6 +82,7 @@ struct Dossier {
   std::vector<Claim> claims;          // most independent sources first
   std::vector<Discrepancy> discrepancies;
   std::vector<SummarySentence> summary;
+  std::vector<FactMention> facts;     // every typed fact of every article, story order
   // Per article (story order): the ids of the independent origins it collapses onto (itself
   // when it derives from nothing in the story).
   std::vector<std::vector<std::string>> origins;

@@ -10,7 +10,13 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
   std::vector<align::Reuse> reuse = align::find_reuse(docs, articles, alignment, options.reuse);
   std::vector<std::vector<facts::Fact>> facts;
   facts.reserve(docs.size());
-  for (const Document* d : docs) facts.push_back(facts::extract(*d));
+  for (size_t i = 0; i < docs.size(); ++i) {
+    facts.push_back(facts::extract(*docs[i]));
+    for (const facts::Fact& f : facts.back())
+      dossier.facts.push_back({articles[i]->id, std::string(facts::kind_name(f.kind)), f.value,
+                               f.unit, std::string(docs[i]->text.substr(f.begin, f.end - f.begin)),
+                               {f.cp_begin, f.cp_end}});
+  }
 
   for (const align::Reuse& r : reuse) {
     ReuseFinding f;

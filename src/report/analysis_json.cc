@@ -115,6 +115,18 @@ void write_dossier_fields(JsonWriter& w, const Dossier& d) {
     w.end_object();
   }
   w.end_array();
+  w.key("facts").begin_array();
+  for (const FactMention& f : d.facts) {
+    w.begin_object();
+    w.key("article").value(f.article);
+    w.key("kind").value(f.kind);
+    w.key("value").value(f.value);
+    w.key("unit").string_or_null(f.unit);
+    w.key("text").value(f.text);
+    w.key("start").value(uint64_t{f.span.start}).key("end").value(uint64_t{f.span.end});
+    w.end_object();
+  }
+  w.end_array();
   w.key("summary").begin_array();
   for (const SummarySentence& s : d.summary) {
     w.begin_object();

@@ -95,6 +95,48 @@ std::vector<StoryView> parse(const std::string& json) {
   return out;
 }
 
+// Code point substring of UTF-8 text (offsets in the analysis JSON are code points).
+std::string cp_substr(const std::string& text, uint64_t start, uint64_t end) {
+  std::string out;
+  uint64_t cp = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool lead = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (lead && i > 0) ++cp;
+    if (cp >= start && cp < end) out.push_back(text[i]);
+  }
+  return out;
+}
+
+// Every fact and every fact change points at the words it names: the JSON's offsets are checked
+// against the articles' texts in the same output.
+void expect_spans_point_at_their_text(const std::string& json) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(json);
+  std::map<std::string, std::string> text;
+  for (simdjson::dom::element a : simdjson::dom::array(doc["articles"]))
+    text[std::string(std::string_view(a["id"]))] = std::string(std::string_view(a["text"]));
+  size_t checked = 0;
+  for (simdjson::dom::element s : simdjson::dom::array(doc["stories"])) {
+    for (simdjson::dom::element f : simdjson::dom::array(s["facts"])) {
+      std::string id{std::string_view(f["article"])};
+      EXPECT_EQ(cp_substr(text[id], uint64_t(f["start"]), uint64_t(f["end"])),
+                std::string_view(f["text"]));
+      ++checked;
+    }
+    for (simdjson::dom::element r : simdjson::dom::array(s["reuse"])) {
+      std::string derived{std::string_view(r["derived"])};
+      for (simdjson::dom::element c : simdjson::dom::array(r["changes"])) {
+        std::string_view value = c["derived_value"];
+        if (value == "(affirmative)") continue;
+        simdjson::dom::element span = c["derived_span"];
+        EXPECT_EQ(cp_substr(text[derived], uint64_t(span["start"]), uint64_t(span["end"])), value);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 0u);
+}
+
 // The id of the article whose id starts with `prefix` (seeds and examples have long ids).
 std::string id_with_prefix(const StoryView& s, const std::string& prefix) {
   for (const std::string& id : s.articles)
@@ -139,6 +181,7 @@ class StoryAnalysisTest : public ::testing::Test {
     auto r = run_command(CROSSCHECK_BINARY, "analyze --quiet --json - " + args, io_);
     EXPECT_EQ(r.status, 0) << r.err;
     if (r.status != 0) return {};
+    expect_spans_point_at_their_text(r.out);
     return parse(r.out);
   }
 
