@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "crosscheck/compare.h"
 #include "crosscheck/text.h"
 
@@ -160,6 +162,58 @@ TEST(StoryTest, ClaimsDiscrepanciesAndSummaryOverThreeReports) {
   EXPECT_EQ(d.summary[0].independent_sources, 2u);
   ASSERT_EQ(d.origins.size(), 3u);
   EXPECT_EQ(d.origins[1], std::vector<std::string>{"t0"});
+}
+
+}  // namespace
+}  // namespace crosscheck::compare
+
+namespace crosscheck::compare {
+namespace {
+
+TEST(StoryTest, DegenerateStoriesDoNotBreak) {
+  EXPECT_TRUE(analyze_story({}, {}).reuse.empty());
+  Texts one({"Just one article about the harbour, on Monday."});
+  Dossier d = analyze_story(one.a, one.d);
+  EXPECT_TRUE(d.reuse.empty());
+  EXPECT_TRUE(d.claims.empty());
+  ASSERT_EQ(d.summary.size(), 1u) << "the lead sentence";
+  Texts empty({"", "", "\n\n\n"});
+  EXPECT_TRUE(analyze_story(empty.a, empty.d).reuse.empty());
+}
+
+TEST(StoryTest, RandomTextsNeverCrashAndSpansStayInside) {
+  std::mt19937 rng(5);
+  const char* pieces[] = {"Monday", "1,200", "€", "5", "%", "\u201c", "\u201d", "\"", "not", "the",
+                          "harbour", "Zhelevsky", ".", "\n\n", " ", "two days", "$3m", "-",
+                          "\xC3\xA9", "\xF0\x9F\x98\x80", "Mr.", "U.S.", "no", "?"};
+  for (int round = 0; round < 30; ++round) {
+    std::vector<std::string> texts;
+    for (int a = 0; a < 4; ++a) {
+      std::string t;
+      for (int k = 0; k < 300; ++k) t += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+      texts.push_back(t);
+    }
+    texts.push_back(texts[0]);  // a copy, so reuse code runs too
+    Texts t(texts);
+    Dossier d = analyze_story(t.a, t.d);
+    auto inside = [&](const std::string& id, const Span& s) {
+      for (const Article& a : t.articles)
+        if (a.id == id) {
+          uint32_t cps = 0;
+          for (unsigned char c : a.text) cps += (c & 0xC0) != 0x80;
+          EXPECT_LE(s.start, s.end);
+          EXPECT_LE(s.end, cps);
+        }
+    };
+    for (const ReuseFinding& r : d.reuse)
+      for (const Change& c : r.changes) {
+        inside(r.source, c.source_span);
+        inside(r.derived, c.derived_span);
+      }
+    for (const Claim& c : d.claims)
+      for (const Evidence& e : c.evidence) inside(e.article, e.span);
+    for (const FactMention& f : d.facts) inside(f.article, f.span);
+  }
 }
 
 }  // namespace
