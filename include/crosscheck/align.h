@@ -60,6 +60,7 @@ struct ReuseOptions {
   double min_coverage = 0.2;           // share of the derived text's words in aligned sentences
   uint32_t min_aligned_sentences = 3;  // aligned sentence pairs outside shared quotations
   double max_quoted_share = 0.5;       // a link whose shared words are mostly quoted does not count
+  uint32_t min_sentence_words = 6;     // shorter sentences (captions, page furniture) do not count
   double verbatim_share = 0.8;  // "verbatim" when this share of the derived text's aligned words
                                 // is in sentences identical to their source sentence
 };

@@ -89,6 +89,10 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
     for (size_t i = begin; i < end; ++i) {
       const SentenceLink& l = links[i];
       if (!l.aligned || l.quoted > options.max_quoted_share) continue;
+      // Short lines ("Replay More Videos", captions) are what pages share by template, not
+      // reporting: they do not make a pair derived.
+      if (words[a][l.sa] < options.min_sentence_words || words[b][l.sb] < options.min_sentence_words)
+        continue;
       covered_a.insert(l.sa);
       covered_b.insert(l.sb);
       auto [it, fresh] = best_for_b.emplace(l.sb, &l);

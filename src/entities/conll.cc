@@ -1,0 +1,98 @@
+// CoNLL column files: the reader behind `crosscheck tag --conll` and the trainer.
+#include <zlib.h>
+
+#include <cstdio>
+#include <string>
+
+#include "crosscheck/entities.h"
+
+namespace crosscheck::entities {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Reads a whole file; inflates it when it is gzip (gzread passes other files through unchanged).
+Status slurp(const std::string& path, std::string* out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return Status::error("cannot open " + path);
+  out->clear();
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, size_t(n));
+  int err = 0;
+  const char* message = n < 0 ? gzerror(f, &err) : nullptr;
+  std::string reason = message ? message : "";
+  gzclose(f);
+  if (n < 0) return Status::error("cannot read " + path + ": " + reason);
+  return Status::ok();
+}
+
+}  // namespace
+
+ConllCorpus parse_conll(std::string_view text) {
+  ConllCorpus corpus;
+  corpus.has_gold = true;
+  ConllDocument* doc = nullptr;
+  ConllSentence* sentence = nullptr;  // open sentence, null after a blank line
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    // Columns: maximal runs of non-blank bytes.
+    std::string_view first, last;
+    size_t columns = 0;
+    for (size_t i = 0; i < line.size();) {
+      while (i < line.size() && is_blank(line[i])) ++i;
+      if (i == line.size()) break;
+      size_t j = i;
+      while (j < line.size() && !is_blank(line[j])) ++j;
+      if (columns == 0) first = line.substr(i, j - i);
+      last = line.substr(i, j - i);
+      ++columns;
+      i = j;
+    }
+    if (columns == 0) {
+      sentence = nullptr;
+      continue;
+    }
+    if (first == "-DOCSTART-") {
+      corpus.documents.emplace_back();
+      doc = &corpus.documents.back();
+      doc->docstart = true;
+      sentence = nullptr;
+      continue;
+    }
+    if (!doc) {
+      corpus.documents.emplace_back();
+      doc = &corpus.documents.back();
+    }
+    if (!sentence) {
+      doc->sentences.emplace_back();
+      sentence = &doc->sentences.back();
+      ++corpus.sentences;
+    }
+    sentence->tokens.emplace_back(first);
+    if (columns >= 2) sentence->gold.emplace_back(last);
+    else corpus.has_gold = false;
+    ++corpus.tokens;
+  }
+  if (corpus.tokens == 0) corpus.has_gold = false;
+  if (!corpus.has_gold) {
+    for (ConllDocument& d : corpus.documents) {
+      for (ConllSentence& s : d.sentences) s.gold.clear();
+    }
+  }
+  return corpus;
+}
+
+Status read_conll(const std::string& path, ConllCorpus* out) {
+  std::string text;
+  Status st = slurp(path, &text);
+  if (!st) return st;
+  *out = parse_conll(text);
+  return Status::ok();
+}
+
+}  // namespace crosscheck::entities
