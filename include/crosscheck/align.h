@@ -60,6 +60,7 @@ struct ReuseOptions {
   double min_coverage = 0.2;           // share of the derived text's words in aligned sentences
   uint32_t min_aligned_sentences = 3;  // aligned sentence pairs outside shared quotations
   double max_quoted_share = 0.5;       // a link whose shared words are mostly quoted does not count
+  uint32_t verbatim_run = 8;           // shortest word-for-word run reported in Reuse::verbatim_runs
   uint32_t min_sentence_words = 6;     // shorter sentences (captions, page furniture) do not count
   double verbatim_share = 0.8;  // "verbatim" when this share of the derived text's aligned words
                                 // is in sentences identical to their source sentence
@@ -72,6 +73,19 @@ struct Passage {
   double similarity = 0;  // mean similarity of the sentence links in it
 };
 
+// A word-for-word run two texts share (verbatim.cc: seed and extend over word n-grams, as in the
+// PAN text-alignment systems).
+struct VerbatimRun {
+  Span source, derived;  // code point spans, first word's start to last word's end
+  uint32_t words = 0;
+};
+
+// Runs of at least `min_words` identical consecutive words (case-folded; punctuation ignored), in
+// `derived` order, not overlapping in `derived`; seeds are `seed_words`-grams found through a hash
+// table over `source`. Linear in the two lengths plus the shared material.
+std::vector<VerbatimRun> verbatim_runs(const Document& source, const Document& derived,
+                                       uint32_t min_words = 8, uint32_t seed_words = 5);
+
 // One derived-from relation: `derived` reuses text of `source` (indices into the story's docs).
 struct Reuse {
   uint32_t source = 0, derived = 0;
@@ -79,6 +93,7 @@ struct Reuse {
   double coverage = 0;              // share of the derived text's words that come from the source
   double direction_confidence = 0.5;  // 0.5 = a coin toss, 1 = certain
   std::vector<Passage> passages;
+  std::vector<VerbatimRun> verbatim_runs;  // word-for-word runs of >= ReuseOptions::verbatim_run words
   // The aligned sentence pairs, oriented (source sentence, derived sentence).
   std::vector<std::pair<uint32_t, uint32_t>> sentence_pairs;
 };

@@ -33,7 +33,8 @@ struct ReuseFinding {
   std::string kind;             // "verbatim" | "rewrite"
   double coverage = 0;          // share of the derived text's words that come from the source
   double direction_confidence = 0.5;  // 0.5 = could be either way, 1 = certain
-  std::vector<ReusePassage> passages;
+  std::vector<ReusePassage> passages;   // runs of aligned sentences (verbatim or reworded)
+  std::vector<ReusePassage> verbatim;   // word-for-word runs of 8+ words (similarity 1)
   std::vector<Change> changes;
 };
 

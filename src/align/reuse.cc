@@ -169,6 +169,8 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
     if (!explained.empty() && fresh < options.min_aligned_sentences) continue;
     for (const auto& p : c.reuse.sentence_pairs) explained.insert(p.second);
     // sentence_pairs are in derived-sentence order (built from a map keyed by it).
+    c.reuse.verbatim_runs = verbatim_runs(*docs[c.reuse.source], *docs[c.reuse.derived],
+                                          options.verbatim_run);
     c.reuse.passages = make_passages(*docs[c.reuse.source], *docs[c.reuse.derived],
                                      c.reuse.sentence_pairs, c.pair_similarity);
     out.push_back(std::move(c.reuse));

@@ -27,6 +27,7 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
     f.direction_confidence = r.direction_confidence;
     for (const align::Passage& p : r.passages)
       f.passages.push_back({p.source, p.derived, p.similarity});
+    for (const align::VerbatimRun& v : r.verbatim_runs) f.verbatim.push_back({v.source, v.derived, 1.0});
     f.changes = find_changes(*docs[r.source], *docs[r.derived], facts[r.source],
                              facts[r.derived], r.sentence_pairs, options);
     dossier.reuse.push_back(std::move(f));

@@ -1,31 +1,13 @@
 // CoNLL column files: the reader behind `crosscheck tag --conll` and the trainer.
-#include <zlib.h>
-
-#include <cstdio>
 #include <string>
 
 #include "crosscheck/entities.h"
+#include "src/entities/gzip_file.h"
 
 namespace crosscheck::entities {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-// Reads a whole file; inflates it when it is gzip (gzread passes other files through unchanged).
-Status slurp(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return Status::error("cannot open " + path);
-  out->clear();
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, size_t(n));
-  int err = 0;
-  const char* message = n < 0 ? gzerror(f, &err) : nullptr;
-  std::string reason = message ? message : "";
-  gzclose(f);
-  if (n < 0) return Status::error("cannot read " + path + ": " + reason);
-  return Status::ok();
-}
 
 }  // namespace
 
@@ -89,7 +71,7 @@ ConllCorpus parse_conll(std::string_view text) {
 
 Status read_conll(const std::string& path, ConllCorpus* out) {
   std::string text;
-  Status st = slurp(path, &text);
+  Status st = read_file_maybe_gzip(path, &text);
   if (!st) return st;
   *out = parse_conll(text);
   return Status::ok();

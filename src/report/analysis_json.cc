@@ -51,15 +51,19 @@ void write_reuse(JsonWriter& w, const ReuseFinding& r) {
   w.key("kind").value(r.kind);
   w.key("coverage").value(r.coverage);
   w.key("direction_confidence").value(r.direction_confidence);
-  w.key("passages").begin_array();
-  for (const ReusePassage& p : r.passages) {
-    w.begin_object();
-    write_span(w, "source_span", p.source_span);
-    write_span(w, "derived_span", p.derived_span);
-    w.key("similarity").value(p.similarity);
-    w.end_object();
-  }
-  w.end_array();
+  auto write_passages = [&](const char* key, const std::vector<ReusePassage>& passages) {
+    w.key(key).begin_array();
+    for (const ReusePassage& p : passages) {
+      w.begin_object();
+      write_span(w, "source_span", p.source_span);
+      write_span(w, "derived_span", p.derived_span);
+      w.key("similarity").value(p.similarity);
+      w.end_object();
+    }
+    w.end_array();
+  };
+  write_passages("passages", r.passages);
+  write_passages("verbatim", r.verbatim);
   w.key("changes").begin_array();
   for (const Change& c : r.changes) {
     w.begin_object();

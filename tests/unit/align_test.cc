@@ -208,5 +208,81 @@ TEST(AlignTest, IndexedAlignmentMatchesAllPairsReference) {
   EXPECT_EQ(got, expected);
 }
 
+TEST(VerbatimTest, IdenticalTextsAreOneRunAndAnEditSplitsIt) {
+  Story s;
+  s.add("a", kWire);
+  s.add("b", kWire);
+  std::string edited = kWire;
+  edited.replace(edited.find("48 million"), 2, "52");
+  s.add("c", edited);
+  s.analyze();
+  std::vector<VerbatimRun> same = verbatim_runs(s.docs[0], s.docs[1]);
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0].source.start, 0u);
+  EXPECT_EQ(same[0].derived.end, s.docs[1].tokens.back().cp_end - 1);  // up to the last word
+  std::vector<VerbatimRun> split = verbatim_runs(s.docs[0], s.docs[2]);
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_LT(split[0].derived.end, split[1].derived.start);
+  EXPECT_EQ(split[0].words + split[1].words + 1, same[0].words);
+}
+
+// The hashed seed-and-extend against the same greedy scan done by brute force (every source
+// position compared at every derived position).
+TEST(VerbatimTest, MatchesBruteForceScan) {
+  std::mt19937 rng(3);
+  const char* vocab[] = {"port", "strike", "deal", "union", "talks", "ships", "crane"};
+  for (int round = 0; round < 20; ++round) {
+    Story s;
+    std::string a, b;
+    for (int k = 0; k < 300; ++k) a += std::string(vocab[rng() % 3]) + " ";
+    // b: pieces of a with random words between them
+    for (int k = 0; k < 20; ++k) {
+      size_t from = rng() % 250, len = 5 + rng() % 40;
+      std::vector<std::string> words;
+      std::string w;
+      for (char c : a) {
+        if (c == ' ') {
+          words.push_back(w);
+          w.clear();
+        } else {
+          w += c;
+        }
+      }
+      for (size_t i = from; i < from + len && i < words.size(); ++i) b += words[i] + " ";
+      b += std::string(vocab[3 + rng() % 4]) + " ";
+    }
+    s.add("a", a);
+    s.add("b", b);
+    s.analyze();
+    const Document& da = s.docs[0];
+    const Document& db = s.docs[1];
+    std::vector<std::string_view> wa, wb;
+    for (const Token& t : da.tokens) wa.push_back(da.token_text(t));
+    for (const Token& t : db.tokens) wb.push_back(db.token_text(t));
+    uint32_t expected_words = 0;
+    size_t taken = 0, j = 0;
+    while (j + 5 <= wb.size()) {
+      size_t best = 0, best_d = 0;
+      for (size_t i = 0; i < wa.size(); ++i) {
+        size_t right = 0;
+        while (i + right < wa.size() && j + right < wb.size() && wa[i + right] == wb[j + right]) ++right;
+        if (right < 5) continue;
+        size_t left = 0;
+        while (i > left && j - left > taken && wa[i - left - 1] == wb[j - left - 1]) ++left;
+        if (left + right > best) best = left + right, best_d = j - left;
+      }
+      if (best < 8) {
+        ++j;
+        continue;
+      }
+      expected_words += static_cast<uint32_t>(best);
+      taken = j = best_d + best;
+    }
+    uint32_t got = 0;
+    for (const VerbatimRun& r : verbatim_runs(da, db)) got += r.words;
+    EXPECT_EQ(got, expected_words) << "round " << round;
+  }
+}
+
 }  // namespace
 }  // namespace crosscheck::align

@@ -1,0 +1,355 @@
+#include "src/entities/features.h"
+
+#include <algorithm>
+#include <array>
+
+#include "src/entities/hash.h"
+
+namespace crosscheck::entities {
+namespace {
+
+// Template ids: part of every feature's hash. Never renumber (the model file's feature version
+// changes when they do).
+enum Template : uint64_t {
+  kBias = 1,
+  kWord,
+  kLower,
+  kLowerM2,
+  kLowerM1,
+  kLowerP1,
+  kLowerP2,
+  kBigramLeft,
+  kBigramRight,
+  kPrefix,  // + length (1..4)
+  kSuffix = kPrefix + 8,
+  kShape = kSuffix + 8,
+  kShort,
+  kShortM1,
+  kShortP1,
+  kShortLeft,
+  kShortRight,
+  kShortTri,
+  kLowerM1Short,
+  kShortLowerP1,
+  kContextShort,
+  kFlags,
+  kCluster,  // + level
+  kClusterM1 = kCluster + 16,
+  kClusterP1 = kClusterM1 + 16,
+  kNoCluster = kClusterP1 + 16,
+  kGazetteer,
+  kGazetteerMajority,
+  kDocLower,
+  kDocCapital,
+  kContextLower,
+  // second pass
+  kTag0 = 200,
+  kTagLeft,
+  kTagRight,
+  kDocType,
+  kDocMajority,
+  kDocSpan,
+  kTagContext,
+};
+
+inline uint64_t feature(uint64_t t, uint64_t a) { return combine(t * 0x9E3779B97F4A7C15ULL, a); }
+inline uint64_t feature(uint64_t t, uint64_t a, uint64_t b) { return combine(feature(t, a), b); }
+
+struct Emitter {
+  std::vector<uint32_t>& rows;
+  unsigned shift;
+  void operator()(uint64_t h) { rows.push_back(uint32_t(h >> shift)); }
+};
+
+// Stand-ins for the tokens before the first and after the last one.
+const Lexeme& boundary_lexeme(bool before) {
+  static const Lexeme kBefore = [] {
+    Lexeme x;
+    x.word = x.lower = x.title = hash_bytes("<s>", 0xb0);
+    x.shape = x.short_shape = hash_bytes("<s>", 0xb1);
+    return x;
+  }();
+  static const Lexeme kAfter = [] {
+    Lexeme x;
+    x.word = x.lower = x.title = hash_bytes("</s>", 0xb0);
+    x.shape = x.short_shape = hash_bytes("</s>", 0xb1);
+    return x;
+  }();
+  return before ? kBefore : kAfter;
+}
+
+bool capitalised(uint16_t flags) { return (flags & (kInitCap | kAllCaps)) && !(flags & kNoLetter); }
+
+const uint64_t* lookup_cluster(const WordClusters* clusters, const Lexeme& x, uint8_t context) {
+  if (!clusters || clusters->empty()) return nullptr;
+  const uint64_t* c = clusters->find(x.word);
+  if (!c && ((x.flags & kAllCaps) || context != kNormal)) c = clusters->find(x.title);
+  if (!c) c = clusters->find(x.lower);
+  return c;
+}
+
+// Occurrences of words in a document, by lower-cased key: sorted (key, kind) pairs.
+enum Kind : uint8_t { kLowerCase = 1, kCapitalMid = 2 };
+using Occurrences = std::vector<std::pair<uint64_t, uint8_t>>;
+
+void count_kinds(const Occurrences& occ, uint64_t key, uint32_t* lower, uint32_t* capital) {
+  *lower = *capital = 0;
+  auto it = std::lower_bound(occ.begin(), occ.end(), std::make_pair(key, uint8_t(0)));
+  for (; it != occ.end() && it->first == key; ++it) {
+    if (it->second == kLowerCase) ++*lower;
+    else ++*capital;
+  }
+}
+
+}  // namespace
+
+void extract_first_pass(const Sentences& doc, const Resources& resources, uint32_t bits,
+                        int64_t exclude_doc, DocFeatures* out) {
+  out->rows.clear();
+  out->offsets.clear();
+  out->sentence_begin.clear();
+  out->lexemes.clear();
+  out->context.clear();
+  for (const auto& sentence : doc) {
+    out->sentence_begin.push_back(uint32_t(out->lexemes.size()));
+    bool any_letter = false, any_lower = false;
+    size_t first_lexeme = out->lexemes.size();
+    for (std::string_view token : sentence) {
+      out->lexemes.push_back(analyze_token(token));
+      uint16_t f = out->lexemes.back().flags;
+      if (!(f & kNoLetter) && !(f & kAllDigit)) any_letter = true;
+      if (f & kHasLower) any_lower = true;
+    }
+    bool headline = any_letter && !any_lower;
+    for (size_t i = first_lexeme; i < out->lexemes.size(); ++i) {
+      out->context.push_back(headline ? kHeadline : i == first_lexeme ? kFirst : kNormal);
+    }
+  }
+  const size_t n_tokens = out->lexemes.size();
+  out->sentence_begin.push_back(uint32_t(n_tokens));
+
+  // Document-wide occurrences: lower-case uses, and capitalised uses in running text.
+  Occurrences occ;
+  for (size_t k = 0; k < n_tokens; ++k) {
+    const Lexeme& x = out->lexemes[k];
+    if (x.flags & kNoLetter) continue;
+    if ((x.flags & kHasLower) && !(x.flags & kInitCap)) occ.emplace_back(x.lower, kLowerCase);
+    else if ((x.flags & kInitCap) && (x.flags & kHasLower) && out->context[k] == kNormal)
+      occ.emplace_back(x.lower, kCapitalMid);
+  }
+  std::sort(occ.begin(), occ.end());
+
+  Emitter emit{out->rows, 64u - bits};
+  std::vector<Gazetteer::Match> matches;
+  std::vector<const uint64_t*> clusters;
+  const size_t levels = resources.clusters ? resources.clusters->levels() : 0;
+  out->offsets.reserve(n_tokens + 1);
+  out->rows.reserve(n_tokens * 64);
+  for (size_t s = 0; s + 1 < out->sentence_begin.size(); ++s) {
+    const size_t begin = out->sentence_begin[s], n = out->sentence_begin[s + 1] - begin;
+    const Lexeme* lex = &out->lexemes[begin];
+    const uint8_t* ctx = &out->context[begin];
+    auto at = [&](long i) -> const Lexeme& {
+      if (i < 0) return boundary_lexeme(true);
+      if (i >= long(n)) return boundary_lexeme(false);
+      return lex[i];
+    };
+    clusters.assign(n, nullptr);
+    for (size_t i = 0; i < n; ++i) clusters[i] = lookup_cluster(resources.clusters, lex[i], ctx[i]);
+    matches.clear();
+    if (resources.gazetteer) resources.gazetteer->match(lex, n, exclude_doc, matches);
+
+    for (size_t i = 0; i < n; ++i) {
+      out->offsets.push_back(uint32_t(out->rows.size()));
+      const Lexeme& x = lex[i];
+      const Lexeme &m2 = at(long(i) - 2), &m1 = at(long(i) - 1), &p1 = at(long(i) + 1),
+                   &p2 = at(long(i) + 2);
+      emit(feature(kBias, 0));
+      emit(feature(kWord, x.word));
+      emit(feature(kLower, x.lower));
+      emit(feature(kLowerM2, m2.lower));
+      emit(feature(kLowerM1, m1.lower));
+      emit(feature(kLowerP1, p1.lower));
+      emit(feature(kLowerP2, p2.lower));
+      emit(feature(kBigramLeft, m1.lower, x.lower));
+      emit(feature(kBigramRight, x.lower, p1.lower));
+      for (size_t k = 0; k < 4; ++k) {
+        if (x.prefix[k]) emit(feature(kPrefix + k, x.prefix[k]));
+        if (x.suffix[k]) emit(feature(kSuffix + k, x.suffix[k]));
+      }
+      emit(feature(kShape, x.shape));
+      emit(feature(kShort, x.short_shape));
+      emit(feature(kShortM1, m1.short_shape));
+      emit(feature(kShortP1, p1.short_shape));
+      emit(feature(kShortLeft, m1.short_shape, x.short_shape));
+      emit(feature(kShortRight, x.short_shape, p1.short_shape));
+      emit(feature(kShortTri, feature(0, m1.short_shape, x.short_shape), p1.short_shape));
+      emit(feature(kLowerM1Short, m1.lower, x.short_shape));
+      emit(feature(kShortLowerP1, x.short_shape, p1.lower));
+      emit(feature(kContextShort, ctx[i], x.short_shape));
+      emit(feature(kFlags, x.flags, ctx[i]));
+      if (ctx[i] != kNormal) emit(feature(kContextLower, ctx[i], x.lower));
+
+      // Word clusters of the token and its neighbours.
+      if (levels) {
+        const uint64_t* c = clusters[i];
+        if (c) {
+          for (size_t l = 0; l < levels; ++l) emit(feature(kCluster + l, c[l]));
+        } else {
+          emit(feature(kNoCluster, x.short_shape));
+        }
+        const uint64_t* cm = i > 0 ? clusters[i - 1] : nullptr;
+        const uint64_t* cp = i + 1 < n ? clusters[i + 1] : nullptr;
+        for (size_t l = 0; l < levels; ++l) {
+          if (cm) emit(feature(kClusterM1 + l, cm[l]));
+          if (cp) emit(feature(kClusterP1 + l, cp[l]));
+        }
+      }
+
+      // Gazetteer matches covering the token.
+      for (const Gazetteer::Match& g : matches) {
+        if (i < g.begin || i >= g.end) continue;
+        Position pos = g.end - g.begin == 1   ? Position::kUnit
+                       : i == g.begin         ? Position::kBegin
+                       : i + 1 == g.end       ? Position::kLast
+                                              : Position::kInside;
+        for (uint32_t t = 0; t < 8; ++t) {
+          if (g.types & (1u << t)) emit(feature(kGazetteer, t, uint64_t(pos)));
+        }
+        emit(feature(kGazetteerMajority, g.majority, uint64_t(pos)));
+      }
+
+      // How the word is written elsewhere in the document.
+      if (capitalised(x.flags)) {
+        uint32_t lower = 0, capital = 0;
+        count_kinds(occ, x.lower, &lower, &capital);
+        if ((x.flags & kInitCap) && (x.flags & kHasLower) && ctx[i] == kNormal && capital > 0)
+          --capital;  // this occurrence itself
+        emit(feature(kDocLower, ctx[i], lower > 0));
+        emit(feature(kDocCapital, ctx[i], capital > 0));
+      }
+    }
+  }
+  out->offsets.push_back(uint32_t(out->rows.size()));
+}
+
+void extract_second_pass(const DocFeatures& first, const uint8_t* first_tags, const TagSet& tags,
+                         uint32_t bits, std::vector<uint32_t>* rows,
+                         std::vector<uint32_t>* offsets) {
+  rows->clear();
+  offsets->clear();
+  const size_t n_tokens = first.tokens();
+  rows->reserve(first.rows.size() + n_tokens * 8);
+  offsets->reserve(n_tokens + 1);
+  const uint64_t kOutside = 0xFF;
+
+  // What the first pass said about each capitalised word: (key, type or kOutside) pairs.
+  std::vector<std::pair<uint64_t, uint64_t>> labels;
+  for (size_t k = 0; k < n_tokens; ++k) {
+    const Lexeme& x = first.lexemes[k];
+    if (!capitalised(x.flags)) continue;
+    uint8_t t = first_tags[k];
+    labels.emplace_back(x.lower, t == 0 ? kOutside : TagSet::type_of(t));
+  }
+  std::sort(labels.begin(), labels.end());
+
+  // First-pass entities by their text: (key, type, first token).
+  struct Entity {
+    uint64_t key;
+    uint32_t type, begin, length;
+  };
+  std::vector<Entity> entities;
+  for (size_t s = 0; s + 1 < first.sentence_begin.size(); ++s) {
+    const uint32_t b = first.sentence_begin[s], e = first.sentence_begin[s + 1];
+    for (const Span& span : tags.decode(first_tags + b, e - b)) {
+      if (span.end - span.begin > Gazetteer::kMaxLength) continue;
+      uint64_t key = Gazetteer::start_key();
+      for (uint32_t k = span.begin; k < span.end; ++k)
+        key = Gazetteer::extend_key(key, first.lexemes[b + k].lower);
+      entities.push_back({key, uint32_t(tags.type_index(span.type)), b + span.begin,
+                          span.end - span.begin});
+    }
+  }
+  std::sort(entities.begin(), entities.end(),
+            [](const Entity& a, const Entity& b) { return a.key < b.key; });
+
+  // Document-gazetteer hits per token: (token, type, position) triples.
+  std::vector<std::array<uint32_t, 3>> span_hits;
+  for (size_t s = 0; s + 1 < first.sentence_begin.size(); ++s) {
+    const uint32_t b = first.sentence_begin[s], e = first.sentence_begin[s + 1];
+    for (uint32_t i = b; i < e; ++i) {
+      uint64_t key = Gazetteer::start_key();
+      for (uint32_t len = 1; len <= Gazetteer::kMaxLength && i + len <= e; ++len) {
+        key = Gazetteer::extend_key(key, first.lexemes[i + len - 1].lower);
+        auto it = std::lower_bound(entities.begin(), entities.end(), key,
+                                   [](const Entity& a, uint64_t k) { return a.key < k; });
+        uint32_t types = 0;
+        for (; it != entities.end() && it->key == key; ++it) {
+          if (it->begin == i && it->length == len) continue;  // the entity itself
+          types |= 1u << it->type;
+        }
+        for (uint32_t t = 0; t < 8; ++t) {
+          if (!(types & (1u << t))) continue;
+          for (uint32_t k = i; k < i + len; ++k) {
+            Position pos = len == 1 ? Position::kUnit
+                           : k == i ? Position::kBegin
+                           : k + 1 == i + len ? Position::kLast
+                                              : Position::kInside;
+            span_hits.push_back({k, t, uint32_t(pos)});
+          }
+        }
+      }
+    }
+  }
+  std::sort(span_hits.begin(), span_hits.end());
+
+  Emitter emit{*rows, 64u - bits};
+  size_t hit = 0;
+  size_t sentence = 0;
+  for (size_t k = 0; k < n_tokens; ++k) {
+    while (k >= first.sentence_begin[sentence + 1]) ++sentence;
+    const uint32_t b = first.sentence_begin[sentence], e = first.sentence_begin[sentence + 1];
+    offsets->push_back(uint32_t(rows->size()));
+    rows->insert(rows->end(), first.rows.begin() + first.offsets[k],
+                 first.rows.begin() + first.offsets[k + 1]);
+    const uint64_t t0 = first_tags[k];
+    const uint64_t tm = k > b ? first_tags[k - 1] : 0xFE;
+    const uint64_t tp = k + 1 < e ? first_tags[k + 1] : 0xFE;
+    emit(feature(kTag0, t0));
+    emit(feature(kTagLeft, tm, t0));
+    emit(feature(kTagRight, t0, tp));
+    emit(feature(kTagContext, t0, first.context[k]));
+
+    const Lexeme& x = first.lexemes[k];
+    if (capitalised(x.flags)) {
+      // Other occurrences of the word: which types did the first pass give them?
+      uint32_t counts[9] = {};
+      uint32_t others = 0;
+      auto it = std::lower_bound(labels.begin(), labels.end(), std::make_pair(x.lower, uint64_t(0)));
+      for (; it != labels.end() && it->first == x.lower; ++it) {
+        ++counts[it->second == kOutside ? 8 : std::min<uint64_t>(it->second, 7)];
+        ++others;
+      }
+      --counts[t0 == 0 ? 8 : std::min<uint64_t>(TagSet::type_of(uint8_t(t0)), 7)];  // not itself
+      --others;
+      if (others > 0) {
+        uint32_t best = 0;
+        for (uint32_t c = 1; c < 9; ++c) {
+          if (counts[c] > counts[best]) best = c;
+        }
+        bool unanimous = counts[best] == others;
+        emit(feature(kDocMajority, best, unanimous));
+        emit(feature(kDocMajority, best, 16 + first.context[k]));
+        for (uint32_t c = 0; c < 8; ++c) {
+          if (counts[c]) emit(feature(kDocType, c));
+        }
+      }
+    }
+    while (hit < span_hits.size() && span_hits[hit][0] < k) ++hit;
+    for (size_t h = hit; h < span_hits.size() && span_hits[h][0] == k; ++h)
+      emit(feature(kDocSpan, span_hits[h][1], span_hits[h][2]));
+  }
+  offsets->push_back(uint32_t(rows->size()));
+}
+
+}  // namespace crosscheck::entities

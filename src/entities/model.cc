@@ -1,0 +1,196 @@
+#include "src/entities/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "src/entities/binary_io.h"
+#include "src/entities/gzip_file.h"
+
+namespace crosscheck::entities {
+namespace {
+
+uint64_t zigzag(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
+int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
+
+constexpr int kMaxStored = 16383;  // so that a difference of two fits in int16
+
+template <size_t W>
+void accumulate_fixed(const int16_t* table, const uint32_t* rows, size_t count, int32_t* acc) {
+  int32_t a[W] = {};
+  for (size_t r = 0; r < count; ++r) {
+    const int16_t* w = table + size_t(rows[r]) * W;
+    for (size_t t = 0; t < W; ++t) a[t] += w[t];
+  }
+  for (size_t t = 0; t < W; ++t) acc[t] = a[t];
+}
+
+}  // namespace
+
+PassWeights PassWeights::from_floats(uint32_t bits, size_t tags, const std::vector<float>& weights,
+                                     const Transitions& transitions, float prune) {
+  PassWeights p;
+  p.bits = bits;
+  p.width = tags - 1;
+  p.transitions = transitions;
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  p.scale = max_abs > 0 ? max_abs / kMaxStored : 1.0f;
+  const size_t rows = size_t(1) << bits;
+  std::string body;
+  ByteWriter w(body);
+  size_t prev = 0, count = 0;
+  std::vector<int64_t> q(tags);
+  for (size_t r = 0; r < rows; ++r) {
+    uint64_t mask = 0;
+    for (size_t t = 0; t < tags; ++t) {
+      float v = weights[r * tags + t];
+      q[t] = std::fabs(v) < prune ? 0 : std::lround(v / p.scale);
+      if (q[t] != 0) mask |= uint64_t(1) << t;
+    }
+    if (!mask) continue;
+    w.varint(r - prev);
+    prev = r;
+    w.varint(mask);
+    for (size_t t = 0; t < tags; ++t) {
+      if (q[t] != 0) w.varint(zigzag(q[t]));
+    }
+    ++count;
+  }
+  ByteWriter head(p.sparse);
+  head.varint(count);
+  p.sparse += body;
+  p.expand(tags);
+  return p;
+}
+
+bool PassWeights::expand(size_t tags) {
+  width = tags - 1;
+  if (bits == 0 || bits > 28 || tags < 2 || tags > 64) return false;
+  const size_t rows = size_t(1) << bits;
+  table.assign(rows * width, 0);
+  ByteReader r(sparse);
+  uint64_t count = r.varint();
+  size_t row = 0;
+  nonzero_rows = nonzero_weights = 0;
+  std::vector<int64_t> q(tags);
+  for (uint64_t i = 0; i < count && r.ok(); ++i) {
+    row += size_t(r.varint());
+    uint64_t mask = r.varint();
+    if (row >= rows || (tags < 64 && (mask >> tags))) return false;
+    for (size_t t = 0; t < tags; ++t) {
+      q[t] = 0;
+      if (mask & (uint64_t(1) << t)) {
+        q[t] = unzigzag(r.varint());
+        if (q[t] > kMaxStored || q[t] < -kMaxStored) return false;
+        ++nonzero_weights;
+      }
+    }
+    for (size_t t = 1; t < tags; ++t) table[row * width + t - 1] = int16_t(q[t] - q[0]);
+    ++nonzero_rows;
+  }
+  return r.ok() && r.rest().empty();
+}
+
+void PassWeights::emissions(const uint32_t* rows, const uint32_t* offsets, size_t n,
+                            float* out) const {
+  const size_t tags = width + 1;
+  int32_t acc[64];
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t* r = rows + offsets[k];
+    const size_t count = offsets[k + 1] - offsets[k];
+    if (width == 16) {
+      accumulate_fixed<16>(table.data(), r, count, acc);
+    } else {
+      std::fill(acc, acc + width, 0);
+      for (size_t j = 0; j < count; ++j) {
+        const int16_t* w = table.data() + size_t(r[j]) * width;
+        for (size_t t = 0; t < width; ++t) acc[t] += w[t];
+      }
+    }
+    float* e = out + k * tags;
+    e[0] = 0.0f;
+    for (size_t t = 0; t < width; ++t) e[t + 1] = scale * float(acc[t]);
+  }
+}
+
+std::string Model::serialize() const {
+  std::string out(kFileHeader);
+  ByteWriter w(out);
+  w.u32(kFeatureVersion);
+  w.str(info);
+  w.varint(tags.types());
+  for (const std::string& t : tags.type_names()) w.str(t);
+  clusters.serialize(out);
+  gazetteer.serialize(out);
+  w.u8(uint8_t(passes.size()));
+  for (const PassWeights& p : passes) {
+    w.u32(p.bits);
+    w.f32(p.scale);
+    const Transitions& t = p.transitions;
+    for (float v : t.between) w.f32(v);
+    for (float v : t.start) w.f32(v);
+    for (float v : t.end) w.f32(v);
+    w.str(p.sparse);
+  }
+  return out;
+}
+
+Status Model::parse(std::string_view bytes, Model* out) {
+  if (bytes.substr(0, kFileHeader.size()) != kFileHeader) {
+    return Status::error("not a crosscheck-ner 1 model (header " +
+                         std::string(bytes.substr(0, std::min<size_t>(bytes.size(), 16))) + ")");
+  }
+  bytes.remove_prefix(kFileHeader.size());
+  Model m;
+  ByteReader r(bytes);
+  uint32_t version = r.u32();
+  if (r.ok() && version != kFeatureVersion) {
+    return Status::error("model has feature version " + std::to_string(version) +
+                         ", this build reads version " + std::to_string(kFeatureVersion));
+  }
+  m.info = std::string(r.str());
+  uint64_t types = r.varint();
+  if (!r.ok() || types == 0 || types > 8) return Status::error("model: bad type list");
+  std::vector<std::string> names;
+  for (uint64_t i = 0; i < types; ++i) names.emplace_back(r.str());
+  m.tags = TagSet(names);
+  if (!r.ok() || m.tags.types() != types) return Status::error("model: bad type list");
+  std::string_view rest = r.rest();
+  if (!m.clusters.deserialize(rest)) return Status::error("model: bad clusters section");
+  if (!m.gazetteer.deserialize(rest)) return Status::error("model: bad gazetteer section");
+  ByteReader r2(rest);
+  uint8_t passes = r2.u8();
+  if (!r2.ok() || passes == 0 || passes > 2) return Status::error("model: bad pass count");
+  const size_t k = m.tags.size();
+  for (uint8_t i = 0; i < passes; ++i) {
+    PassWeights p;
+    p.bits = r2.u32();
+    p.scale = r2.f32();
+    p.transitions = Transitions::zero(m.tags);
+    for (float& v : p.transitions.between) v = r2.f32();
+    for (float& v : p.transitions.start) v = r2.f32();
+    for (float& v : p.transitions.end) v = r2.f32();
+    p.sparse = std::string(r2.str());
+    if (!r2.ok() || !std::isfinite(p.scale) || !p.expand(k))
+      return Status::error("model: bad weights of pass " + std::to_string(i + 1));
+    (void)k;
+    m.passes.push_back(std::move(p));
+  }
+  if (!r2.rest().empty()) return Status::error("model: trailing bytes");
+  *out = std::move(m);
+  return Status::ok();
+}
+
+Status Model::save(const std::string& path) const { return write_gzip_file(path, serialize()); }
+
+Status Model::load(const std::string& path, Model* out) {
+  std::string bytes;
+  Status st = read_file_maybe_gzip(path, &bytes);
+  if (!st) return Status::error("cannot read model: " + st.message());
+  st = parse(bytes, out);
+  if (!st) return Status::error(path + ": " + st.message());
+  return st;
+}
+
+}  // namespace crosscheck::entities

@@ -1,0 +1,73 @@
+// The model: tag set, lexical resources and the weights of one or two passes, plus the file
+// format.
+//
+// File: gzip of
+//   "crosscheck-ner 1\n"                       format version (text, so `zcat | head -1` shows it)
+//   u32 feature version                         bumped whenever features.cc changes meaning
+//   str info                                    free-text training summary
+//   varint types, str name...                   entity types, sorted
+//   clusters (src/entities/clusters.h)
+//   gazetteer (src/entities/gazetteer.h)
+//   u8 passes; per pass: u32 bits, f32 scale, transitions (f32), sparse weights (below)
+// Sparse weights: varint row count; per non-zero row: varint row delta, varint tag mask, one
+// zigzag varint per set tag: the weight / scale, |q| <= 16383. Most rows of a perceptron touch
+// only the two or three tags it confused on them, so the mask makes the file small.
+//
+// In memory each pass is a dense int16 table [row][tag - 1] holding weight(tag) - weight(O): the
+// O column can be subtracted because Viterbi's choice does not change when one constant is added
+// to all tags at one position. 16 int16 per row for four types: one 32-byte aligned load per
+// feature.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/problem.h"
+#include "src/entities/clusters.h"
+#include "src/entities/decoder.h"
+#include "src/entities/gazetteer.h"
+#include "src/entities/tags.h"
+
+namespace crosscheck::entities {
+
+inline constexpr uint32_t kFeatureVersion = 1;
+inline constexpr std::string_view kFileHeader = "crosscheck-ner 1\n";
+
+struct PassWeights {
+  uint32_t bits = 0;
+  size_t width = 0;              // tags - 1
+  float scale = 1.0f;            // weight = scale * stored integer
+  std::vector<int16_t> table;    // (1 << bits) x width
+  Transitions transitions;
+  std::string sparse;            // the serialised weights (what save() writes)
+  size_t nonzero_rows = 0, nonzero_weights = 0;
+
+  // Builds the pass from float weights [row][tag] (tags including O). Weights with a magnitude
+  // below `prune` are dropped.
+  static PassWeights from_floats(uint32_t bits, size_t tags, const std::vector<float>& weights,
+                                 const Transitions& transitions, float prune);
+  // Fills `table` from `sparse`; false when malformed.
+  bool expand(size_t tags);
+
+  // Emission scores (n x tags) of n tokens with rows [offsets[k], offsets[k+1]).
+  void emissions(const uint32_t* rows, const uint32_t* offsets, size_t n, float* out) const;
+};
+
+class Model {
+ public:
+  TagSet tags;
+  WordClusters clusters;
+  Gazetteer gazetteer;
+  std::vector<PassWeights> passes;  // first pass, then (optionally) the document-context pass
+  std::string info;
+
+  Status save(const std::string& path) const;
+  static Status load(const std::string& path, Model* out);
+  // Parses the decompressed file contents.
+  static Status parse(std::string_view bytes, Model* out);
+  std::string serialize() const;
+};
+
+}  // namespace crosscheck::entities
