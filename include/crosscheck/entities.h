@@ -106,7 +106,7 @@ struct TypeScore {
 };
 
 struct Evaluation {
-  uint64_t tokens = 0, correct_tags = 0;  // token accuracy, as conlleval prints it
+  uint64_t tokens = 0, correct_tags = 0;  // token accuracy (tags compared in BIO form)
   TypeScore overall;
   std::vector<TypeScore> types;  // sorted by type name
 };

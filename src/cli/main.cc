@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_ingest(app));
   commands.push_back(make_stories(app));
   commands.push_back(make_report(app));
+  commands.push_back(make_tag(app));
 
   try {
     app.parse(argc, argv);

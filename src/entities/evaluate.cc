@@ -18,11 +18,14 @@ Evaluation evaluate(const std::vector<std::vector<std::string>>& gold,
     size_t len = std::min(gold[s].size(), predicted[s].size());
     std::vector<std::string> g(gold[s].begin(), gold[s].begin() + long(len));
     std::vector<std::string> p(predicted[s].begin(), predicted[s].begin() + long(len));
+    std::vector<Span> gs = spans_from_tags(g), ps = spans_from_tags(p);
+    // Token accuracy over the BIO forms of both, so that IOB1 gold and BIO output compare.
+    std::vector<std::string> gb = tags_from_spans(gs, len, Scheme::kBio);
+    std::vector<std::string> pb = tags_from_spans(ps, len, Scheme::kBio);
     for (size_t i = 0; i < len; ++i) {
       ++e.tokens;
-      if (g[i] == p[i]) ++e.correct_tags;
+      if (gb[i] == pb[i]) ++e.correct_tags;
     }
-    std::vector<Span> gs = spans_from_tags(g), ps = spans_from_tags(p);
     std::set<std::tuple<uint32_t, uint32_t, std::string>> gold_set;
     for (const Span& x : gs) {
       gold_set.emplace(x.begin, x.end, x.type);

@@ -34,7 +34,7 @@ class Gazetteer {
 
   explicit Gazetteer(size_t types = 0) : types_(types) {}
   size_t types() const { return types_; }
-  size_t size() const { return keys_.size(); }
+  size_t size() const { return entries_.size(); }
 
   // The key of a token sequence (by the tokens' Lexeme::lower hashes).
   static uint64_t start_key() { return 0x6a09e667f3bcc908ULL; }
