@@ -61,6 +61,7 @@ struct ReuseOptions {
   uint32_t min_aligned_sentences = 3;  // aligned sentence pairs outside shared quotations
   double max_quoted_share = 0.5;       // a link whose shared words are mostly quoted does not count
   uint32_t verbatim_run = 8;           // shortest word-for-word run reported in Reuse::verbatim_runs
+  double min_gap_similarity = 0.3;     // a weaker link kept between aligned neighbours (gap filling)
   uint32_t min_sentence_words = 6;     // shorter sentences (captions, page furniture) do not count
   double verbatim_share = 0.8;  // "verbatim" when this share of the derived text's aligned words
                                 // is in sentences identical to their source sentence

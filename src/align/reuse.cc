@@ -132,6 +132,22 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
       auto [it, fresh] = best.emplace(derived_sentence, l);
       if (!fresh && l->similarity > it->second->similarity) it->second = l;
     }
+    // Gap filling: inside a derived pair, a weaker link (>= min_gap_similarity) between two
+    // sentences whose neighbours are aligned to each other is the same passage reworded more
+    // heavily ("a weekend of meetings" -> "two days of intensive discussions").
+    std::map<uint32_t, uint32_t> source_of;  // derived sentence -> source sentence
+    for (const auto& [d, l] : best) source_of[d] = a_is_source ? l->sa : l->sb;
+    for (size_t i = first; i < end; ++i) {
+      const SentenceLink* l = &links[i];
+      if (l->aligned || l->similarity < options.min_gap_similarity) continue;
+      uint32_t d = a_is_source ? l->sb : l->sa, src = a_is_source ? l->sa : l->sb;
+      if (best.count(d)) continue;
+      auto before = source_of.find(d - 1);
+      auto after = source_of.find(d + 1);
+      bool supported = (d > 0 && before != source_of.end() && before->second + 1 == src) ||
+                       (after != source_of.end() && after->second == src + 1);
+      if (supported) best.emplace(d, l);
+    }
     uint64_t aligned_words = 0, verbatim_words = 0;
     const std::vector<uint32_t>& dw = words[c.reuse.derived];
     const std::vector<uint32_t>& sw = words[c.reuse.source];

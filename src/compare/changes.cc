@@ -54,6 +54,24 @@ bool is_negator(std::string_view norm) {
          norm == "cannot";
 }
 
+// Words that carry a negation without a negator ("if diplomacy fails" ~ "if not diplomacy"). A
+// paraphrase trades one for the other; a negation flip changes the sentence's total.
+bool is_negative_word(std::string_view norm) {
+  static const std::string_view kWords[] = {
+      "fail",    "fails",   "failed", "failing", "refuse",  "refuses", "refused", "deny",
+      "denies",  "denied",  "reject", "rejects", "rejected", "without", "lack",   "lacks",
+      "lacked",  "unable",  "neither", "nor",    "none",    "nobody",  "nothing", "never"};
+  for (std::string_view w : kWords)
+    if (norm == w) return true;
+  return false;
+}
+
+size_t polarity(const std::vector<Word>& words) {
+  size_t n = 0;
+  for (const Word& w : words) n += is_negator(w.norm) || is_negative_word(w.norm);
+  return n;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -189,7 +207,7 @@ void diff_changes(const Document& source, const Document& derived, const std::ve
     if (!anchored_before || !anchored_after || len_a > 3 || len_b > 3) continue;
     // Negation: a negator inserted or removed between identical neighbours ("did approve" /
     // "did not approve"); the rest of the block, if any, at most one word.
-    if (len_a + len_b <= 3) {
+    if (len_a + len_b <= 3 && polarity(a) != polarity(b)) {
       size_t neg_a = 0, neg_b = 0;
       for (size_t k = i0; k < i; ++k) neg_a += is_negator(a[k].norm);
       for (size_t k = j0; k < j; ++k) neg_b += is_negator(b[k].norm);

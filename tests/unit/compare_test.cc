@@ -92,6 +92,12 @@ TEST(ChangesTest, NegationAddedOrRemoved) {
   EXPECT_EQ(back[0].source_value, "not");
 }
 
+TEST(ChangesTest, ParaphrasedNegationIsNotAFlip) {
+  Texts t({"If not diplomacy, then full pressure will be applied on the harbour board.",
+           "If diplomacy fails, then full pressure must be applied on the harbour board."});
+  for (const Change& c : t.changes(0, 1)) EXPECT_NE(c.kind, "negation");
+}
+
 TEST(ChangesTest, IdenticalSentencesHaveNoChanges) {
   Texts t({"On Tuesday 300 people marched for two hours in Orrin.",
            "On Tuesday 300 people marched for two hours in Orrin."});
