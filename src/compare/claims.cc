@@ -11,7 +11,7 @@
 #include <map>
 
 #include "crosscheck/compare.h"
-#include "src/dedup/union_find.h"
+#include "src/core/union_find.h"
 
 namespace crosscheck::compare {
 
@@ -23,7 +23,7 @@ std::vector<Claim> find_claims(const std::vector<const Article*>& articles,
   std::vector<uint32_t> first(docs.size() + 1, 0);
   for (size_t d = 0; d < docs.size(); ++d)
     first[d + 1] = first[d] + static_cast<uint32_t>(docs[d]->sentences.size());
-  dedup::UnionFind sets;
+  UnionFind sets;
   for (uint32_t i = 0; i < first.back(); ++i) sets.add();
   std::vector<double> centrality(first.back(), 0);
   // Most similar links first; two groups join only when they share no article, so a claim holds

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "crosscheck/compare.h"
-#include "src/dedup/union_find.h"
+#include "src/core/union_find.h"
 
 namespace crosscheck::compare {
 namespace {
@@ -76,7 +76,7 @@ std::vector<Discrepancy> find_discrepancies(const std::vector<const Article*>& a
       by_sentence[d].emplace(facts[d][k].sentence, k);
       stated[d].emplace(slot_of(facts[d][k]), facts[d][k].value);
     }
-  dedup::UnionFind sets;
+  UnionFind sets;
   for (uint32_t i = 0; i < first.back(); ++i) sets.add();
   std::vector<uint8_t> disputed(first.back(), 0);
   for (const align::SentenceLink& l : alignment.links) {

@@ -18,7 +18,7 @@
 #include "crosscheck/thread_pool.h"
 #include "src/dedup/lsh_index.h"
 #include "src/dedup/minhash.h"
-#include "src/dedup/union_find.h"
+#include "src/core/union_find.h"
 
 namespace crosscheck::dedup {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace crosscheck::dedup {
+namespace crosscheck {
 
 class UnionFind {
  public:
@@ -53,4 +53,4 @@ class UnionFind {
   std::vector<uint32_t> first_;
 };
 
-}  // namespace crosscheck::dedup
+}  // namespace crosscheck
