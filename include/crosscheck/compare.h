@@ -6,7 +6,8 @@
 //   crosscheck::Dossier dossier = crosscheck::compare::analyze_story(articles, docs);
 //
 // analyze_story() runs the per-story stages in order: align::align_sentences, align::find_reuse,
-// facts::extract per article, then the functions below. Each is usable on its own.
+// entities (Tagger::mentions, link_mentions, link_story) when a tagger is given, facts::extract
+// per article, then the functions below. Each is usable on its own.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +18,13 @@
 #include "crosscheck/article.h"
 #include "crosscheck/document.h"
 #include "crosscheck/dossier.h"
+#include "crosscheck/entities.h"
 #include "crosscheck/facts.h"
 
 namespace crosscheck::compare {
 
 struct CompareOptions {
+  const entities::Tagger* tagger = nullptr;  // NER model; null: no entities in the dossier
   align::AlignOptions align;
   align::ReuseOptions reuse;
   double claim_min_similarity = 0.3;       // sentences this similar carry one claim

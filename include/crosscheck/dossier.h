@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/entity_linking.h"
 #include "crosscheck/span.h"
 
 namespace crosscheck {
@@ -80,6 +81,7 @@ struct SummarySentence {
 
 struct Dossier {
   std::vector<ReuseFinding> reuse;
+  std::vector<entities::StoryEntity> entities;  // when a NER model was given, most mentioned first
   std::vector<Claim> claims;          // most independent sources first
   std::vector<Discrepancy> discrepancies;
   std::vector<SummarySentence> summary;

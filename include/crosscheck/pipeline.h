@@ -22,6 +22,7 @@
 #include "crosscheck/clean.h"
 #include "crosscheck/document.h"
 #include "crosscheck/dossier.h"
+#include "crosscheck/entities.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/problem.h"
 #include "crosscheck/story.h"
@@ -73,9 +74,11 @@ std::vector<Document> analyze_all(const std::vector<Article>& articles,
 // documents[i] analyses articles[i]; a story's article ids must name articles in `articles`
 // (unknown ids are skipped). dossiers[k] belongs to stories[k]. A story whose analysis fails
 // gets an empty dossier and a Problem (stage "compare", id = story id) in `problems`.
+// `tagger` (may be null) adds entities to the dossiers.
 std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
                                      const std::vector<Document>& documents,
                                      const std::vector<Story>& stories, ThreadPool& pool,
-                                     std::vector<Problem>* problems);
+                                     std::vector<Problem>* problems,
+                                     const entities::Tagger* tagger = nullptr);
 
 }  // namespace crosscheck::pipeline

@@ -13,6 +13,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
 #include "src/cli/findings.h"
+#include "src/cli/ner_model.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -105,6 +106,9 @@ class AnalyzeCommand : public Command {
     add_input_options(*app_, args_);
     app_->add_option("--json", json_out_, "Write the analysis JSON to this file ('-' = stdout)");
     app_->add_flag("--compact", compact_, "One-line JSON instead of indented");
+    app_->add_option("--ner-model", ner_model_,
+                     "NER model for entities (default: models/ner-en.bin.gz, found next to the "
+                     "binary or in ./models); without one the analysis has no entities");
     app_->add_flag("--one-story", one_story_,
                    "Treat all input articles as one story (skip story clustering): for a set "
                    "you already know belongs together");
@@ -143,8 +147,9 @@ class AnalyzeCommand : public Command {
     } else {
       stories = find_stories(batch.articles, docs, group);
     }
-    std::vector<Dossier> dossiers =
-        pipeline::analyze_stories(batch.articles, docs, stories, pool, &batch.problems);
+    std::unique_ptr<entities::Tagger> tagger = load_ner_model(ner_model_);
+    std::vector<Dossier> dossiers = pipeline::analyze_stories(batch.articles, docs, stories, pool,
+                                                              &batch.problems, tagger.get());
     for (size_t k = 0; k < batch.problems.size(); ++k)
       if (batch.problems[k].stage == "compare") reporter.report(batch.problems[k]);
 
@@ -168,6 +173,7 @@ class AnalyzeCommand : public Command {
   std::string json_out_;
   bool compact_ = false;
   bool one_story_ = false;
+  std::string ner_model_;
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ std::string shorten(const std::string& text, size_t max_bytes) {
 // Per story with findings: who copied whom and what changed, the most corroborated claims, and
 // where independent outlets disagree.
 void print_findings(const Story& story, const Dossier& d) {
-  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty()) return;
+  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty() && d.entities.empty()) return;
   std::set<std::string> origins;
   for (const auto& o : d.origins) origins.insert(o.begin(), o.end());
   std::printf("\nstory %s: %s (%zu articles, %zu independent origins)\n", story.id.c_str(),
@@ -31,6 +31,15 @@ void print_findings(const Story& story, const Dossier& d) {
     for (const Change& c : r.changes)
       std::printf("      changed %s: \"%s\" -> \"%s\"\n", c.kind.c_str(),
                   c.source_value.c_str(), c.derived_value.c_str());
+  }
+  size_t people = 0;
+  for (const entities::StoryEntity& e : d.entities) {
+    if (people++ == 8) break;
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    std::printf("  %s %s, %zu mentions%s%s%s\n", e.type.c_str(), e.name.c_str(), e.mentions.size(),
+                aliases.empty() ? "" : " (also: ", shorten(aliases, 80).c_str(),
+                aliases.empty() ? "" : ")");
   }
   size_t shown = 0;
   for (const Claim& c : d.claims) {

@@ -11,6 +11,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
 #include "src/cli/findings.h"
+#include "src/cli/ner_model.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -68,7 +69,9 @@ class ReportCommand : public Command {
     text_options.detect_language = false;
     std::vector<Document> docs = pipeline::analyze_all(articles, text_options, pool);
     std::vector<Problem> problems;
-    std::vector<Dossier> dossiers = pipeline::analyze_stories(articles, docs, {story}, pool, &problems);
+    std::unique_ptr<entities::Tagger> tagger = load_ner_model();
+    std::vector<Dossier> dossiers =
+        pipeline::analyze_stories(articles, docs, {story}, pool, &problems, tagger.get());
     for (const Problem& p : problems)
       std::fprintf(stderr, "crosscheck: story %s: %s\n", p.id.c_str(), p.message.c_str());
     if (!json_out_.empty()) {

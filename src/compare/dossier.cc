@@ -1,4 +1,4 @@
-// analyze_story(): the per-story stages in order — align, reuse, facts, then compare.
+// analyze_story(): the per-story stages in order — align, reuse, entities, facts, then compare.
 #include "crosscheck/compare.h"
 
 namespace crosscheck::compare {
@@ -8,6 +8,16 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
   Dossier dossier;
   align::StoryAlignment alignment = align::align_sentences(docs, options.align);
   std::vector<align::Reuse> reuse = align::find_reuse(docs, articles, alignment, options.reuse);
+  if (options.tagger) {
+    std::vector<entities::ArticleMentions> linked(docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      linked[i].article = articles[i];
+      linked[i].doc = docs[i];
+      linked[i].mentions = options.tagger->mentions(*docs[i]);
+      linked[i].entities = entities::link_mentions(*docs[i], linked[i].mentions);
+    }
+    dossier.entities = entities::link_story(linked);
+  }
   std::vector<std::vector<facts::Fact>> facts;
   facts.reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {

@@ -9,7 +9,10 @@ namespace crosscheck::pipeline {
 std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
                                      const std::vector<Document>& documents,
                                      const std::vector<Story>& stories, ThreadPool& pool,
-                                     std::vector<Problem>* problems) {
+                                     std::vector<Problem>* problems,
+                                     const entities::Tagger* tagger) {
+  compare::CompareOptions options;
+  options.tagger = tagger;
   std::unordered_map<std::string_view, size_t> index;
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
   std::vector<Dossier> dossiers(stories.size());
@@ -24,7 +27,7 @@ std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
       d.push_back(&documents[it->second]);
     }
     try {
-      dossiers[k] = compare::analyze_story(a, d);
+      dossiers[k] = compare::analyze_story(a, d, options);
     } catch (const std::exception& e) {
       dossiers[k] = Dossier{};
       failures[k] = e.what();

@@ -84,6 +84,24 @@ void write_dossier_fields(JsonWriter& w, const Dossier& d) {
   w.key("reuse").begin_array();
   for (const ReuseFinding& r : d.reuse) write_reuse(w, r);
   w.end_array();
+  w.key("entities").begin_array();
+  for (const entities::StoryEntity& e : d.entities) {
+    w.begin_object();
+    w.key("id").value(e.id);
+    w.key("type").value(e.type);
+    w.key("name").value(e.name);
+    w.key("aliases").string_array(e.aliases);
+    w.key("roles").string_array(e.roles);
+    w.key("mentions").begin_array();
+    for (const entities::EntityMention& m : e.mentions) {
+      w.begin_object().key("article").value(m.article);
+      w.key("start").value(uint64_t{m.span.start}).key("end").value(uint64_t{m.span.end});
+      w.key("text").value(m.text).end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
   w.key("claims").begin_array();
   for (const Claim& c : d.claims) {
     w.begin_object();
