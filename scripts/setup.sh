@@ -9,7 +9,8 @@ packages=(
   libicu-dev                           # normalisation, break iteration, transliteration
   libcld2-dev                          # language identification
   libstemmer-dev                       # Snowball stemmers
-  zlib1g-dev                           # gzip input
+  zlib1g-dev                           # gzip input (streaming, damaged files)
+  libdeflate-dev                       # gzip input (whole files, fast path)
   libsimdjson-dev                      # JSONL input
   libcli11-dev                         # command line
   libsqlite3-dev sqlite3               # the store (and a shell to inspect it)

@@ -1,5 +1,6 @@
-// gzip / zlib / raw deflate decoding with zlib's streaming API over a buffer that is already in
-// memory. The output grows geometrically up to a hard cap (max_out + 1 bytes), so a decompression
+// gzip / zlib / raw deflate decoding over a buffer that is already in memory: whole gzip files
+// through libdeflate first (fast), everything else — and any gzip file libdeflate balks at —
+// with zlib's streaming API. The output grows geometrically up to a hard cap (max_out + 1 bytes), so a decompression
 // bomb costs at most the cap. A gzip file may hold several members back to back (.warc.gz writes
 // one per record, `cat a.gz b.gz` makes one too): after each member ends we restart the inflater
 // when more gzip data follows. "Needs more input but there is none" is a truncated stream, which
@@ -7,10 +8,12 @@
 // cut).
 #include "src/ingest/gzip.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 namespace crosscheck::ingest {
 namespace {
@@ -53,9 +56,65 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
+namespace {
+
+struct DecompressorDeleter {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// Fast path for whole gzip files: libdeflate decodes a member in one call, 2-3x faster than zlib's
+// streaming inflate. It needs room for the whole output up front: the last member's trailer
+// (ISIZE) gives the size of a single-member file exactly, otherwise the buffer grows by doubling.
+// Returns false on anything unusual — corrupt or truncated data, output over the cap — so that
+// the zlib path, which reports exactly how far a damaged file got, decides.
+bool inflate_gzip_fast(std::string_view in, uint64_t max_out, std::string& out, size_t* trailing) {
+  thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
+      libdeflate_alloc_decompressor());
+  if (!decompressor || in.size() < 18) return false;
+  uint64_t guess = static_cast<unsigned char>(in[in.size() - 4]) |
+                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 3])) << 8 |
+                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 2])) << 16 |
+                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 1])) << 24;
+  // Deflate expands at most 1032:1, so a trailer claiming more is a lie (or a later member's).
+  guess = std::min<uint64_t>(guess, uint64_t{in.size()} * 1032);
+  guess = std::max<uint64_t>({guess, 4096, uint64_t{in.size()} * 2});
+  if (max_out < guess) guess = max_out;
+  if (guess > out.max_size()) return false;
+  out.resize(static_cast<size_t>(guess));
+  size_t pos = 0, produced = 0;
+  for (;;) {
+    size_t in_used = 0, out_used = 0;
+    libdeflate_result r = libdeflate_gzip_decompress_ex(
+        decompressor.get(), in.data() + pos, in.size() - pos, out.data() + produced,
+        out.size() - produced, &in_used, &out_used);
+    if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
+      if (out.size() >= max_out) return false;  // over the cap: let zlib say so
+      uint64_t grown = std::min<uint64_t>(uint64_t{out.size()} * 2, max_out);
+      if (grown > out.max_size()) return false;
+      out.resize(static_cast<size_t>(grown));
+      continue;
+    }
+    if (r != LIBDEFLATE_SUCCESS) return false;
+    produced += out_used;
+    pos += in_used;
+    std::string_view rest = in.substr(pos);
+    if (rest.empty()) break;
+    if (is_gzip(rest)) continue;
+    *trailing = static_cast<size_t>(std::count_if(rest.begin(), rest.end(), [](char c) { return c; }));
+    break;
+  }
+  out.resize(produced);
+  return true;
+}
+
+}  // namespace
+
 InflateResult inflate_all(std::string_view in, Wrapper wrapper, uint64_t max_out,
                           std::string& out) {
   InflateResult result;
+  if (wrapper == Wrapper::kGzip && inflate_gzip_fast(in, max_out, out, &result.trailing_bytes))
+    return result;
+  result = InflateResult{};
   out.clear();
   Inflater inflater(window_bits(wrapper));
   if (!inflater.ok()) {
