@@ -20,6 +20,7 @@
 #include "crosscheck/dossier.h"
 #include "crosscheck/entities.h"
 #include "crosscheck/facts.h"
+#include "crosscheck/quotes.h"
 
 namespace crosscheck::compare {
 
@@ -30,6 +31,9 @@ struct CompareOptions {
   double claim_min_similarity = 0.3;       // sentences this similar carry one claim
   double related_min_similarity = 0.2;     // sentences this similar can disagree on a slot
   size_t summary_sentences = 5;            // at most this many summary sentences
+  bool quotes = true;                      // extract quotes and group them across articles
+  double quote_min_similarity = 0.5;       // two quote instances this alike are one statement...
+  double quote_min_containment = 0.8;      // ...or the shorter's terms this much in the longer
 };
 
 // Changes within the aligned sentence pairs (source sentence, derived sentence) of one relation:
@@ -67,6 +71,20 @@ std::vector<SummarySentence> summarize(const std::vector<Claim>& claims,
                                        const std::vector<const Article*>& articles,
                                        const std::vector<const Document*>& docs,
                                        const CompareOptions& options = {});
+
+// One article's quotes, for grouping across the story.
+struct ArticleQuotes {
+  const Article* article = nullptr;
+  const Document* doc = nullptr;
+  std::vector<quotes::Quote> quotes;
+};
+
+// The story's statements: quote instances grouped across articles (rewording, trimming and
+// translation tolerated), speakers linked to story entities where the speaker's name is a
+// mention of one.
+std::vector<StoryQuote> group_quotes(const std::vector<ArticleQuotes>& articles,
+                                     const std::vector<entities::StoryEntity>& entities,
+                                     const CompareOptions& options = {});
 
 Dossier analyze_story(const std::vector<const Article*>& articles,
                       const std::vector<const Document*>& docs, const CompareOptions& options = {});

@@ -79,9 +79,25 @@ struct SummarySentence {
   std::vector<Evidence> evidence;  // the sentence used first, then the others carrying the claim
 };
 
+// One statement quoted by one or more articles, however each worded or trimmed it.
+struct StoryQuote {
+  struct Instance {
+    std::string article;
+    Span span;            // code points, quotation marks included
+    std::string text;     // as written, marks included
+    std::string cue;      // "said", "told NBC", ... empty when none
+    std::string speaker;  // the speaker's name as the article gives it, empty when unknown
+  };
+  std::string speaker;       // story entity id ("e3"), empty when unknown or not an entity
+  std::string speaker_name;  // that entity's name (or the name the articles give), may be empty
+  std::string text;          // the most representative wording
+  std::vector<Instance> instances;
+};
+
 struct Dossier {
   std::vector<ReuseFinding> reuse;
   std::vector<entities::StoryEntity> entities;  // when a NER model was given, most mentioned first
+  std::vector<StoryQuote> quotes;               // most articles first
   std::vector<Claim> claims;          // most independent sources first
   std::vector<Discrepancy> discrepancies;
   std::vector<SummarySentence> summary;

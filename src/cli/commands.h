@@ -15,5 +15,6 @@ std::unique_ptr<Command> make_ingest(CLI::App& parent);
 std::unique_ptr<Command> make_stories(CLI::App& parent);
 std::unique_ptr<Command> make_report(CLI::App& parent);
 std::unique_ptr<Command> make_tag(CLI::App& parent);
+std::unique_ptr<Command> make_quotes(CLI::App& parent);
 
 }  // namespace crosscheck::cli

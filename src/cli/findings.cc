@@ -19,7 +19,9 @@ std::string shorten(const std::string& text, size_t max_bytes) {
 // Per story with findings: who copied whom and what changed, the most corroborated claims, and
 // where independent outlets disagree.
 void print_findings(const Story& story, const Dossier& d) {
-  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty() && d.entities.empty()) return;
+  if (d.reuse.empty() && d.claims.empty() && d.discrepancies.empty() && d.entities.empty() &&
+      d.quotes.empty())
+    return;
   std::set<std::string> origins;
   for (const auto& o : d.origins) origins.insert(o.begin(), o.end());
   std::printf("\nstory %s: %s (%zu articles, %zu independent origins)\n", story.id.c_str(),
@@ -40,6 +42,15 @@ void print_findings(const Story& story, const Dossier& d) {
     std::printf("  %s %s, %zu mentions%s%s%s\n", e.type.c_str(), e.name.c_str(), e.mentions.size(),
                 aliases.empty() ? "" : " (also: ", shorten(aliases, 80).c_str(),
                 aliases.empty() ? "" : ")");
+  }
+  size_t quoted = 0;
+  for (const StoryQuote& q : d.quotes) {
+    std::set<std::string> in;
+    for (const StoryQuote::Instance& i : q.instances) in.insert(i.article);
+    if (in.size() < 2 || quoted++ == 5) continue;
+    std::printf("  quote, %zu articles, %s: %s\n", in.size(),
+                q.speaker_name.empty() ? "speaker unknown" : q.speaker_name.c_str(),
+                shorten(q.text, 100).c_str());
   }
   size_t shown = 0;
   for (const Claim& c : d.claims) {

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_stories(app));
   commands.push_back(make_report(app));
   commands.push_back(make_tag(app));
+  commands.push_back(make_quotes(app));
 
   try {
     app.parse(argc, argv);

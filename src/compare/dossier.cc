@@ -1,4 +1,4 @@
-// analyze_story(): the per-story stages in order — align, reuse, entities, facts, then compare.
+// analyze_story(): the per-story stages in order — align, reuse, entities, quotes, facts, then compare.
 #include "crosscheck/compare.h"
 
 namespace crosscheck::compare {
@@ -8,8 +8,8 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
   Dossier dossier;
   align::StoryAlignment alignment = align::align_sentences(docs, options.align);
   std::vector<align::Reuse> reuse = align::find_reuse(docs, articles, alignment, options.reuse);
+  std::vector<entities::ArticleMentions> linked(docs.size());
   if (options.tagger) {
-    std::vector<entities::ArticleMentions> linked(docs.size());
     for (size_t i = 0; i < docs.size(); ++i) {
       linked[i].article = articles[i];
       linked[i].doc = docs[i];
@@ -17,6 +17,18 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
       linked[i].entities = entities::link_mentions(*docs[i], linked[i].mentions);
     }
     dossier.entities = entities::link_story(linked);
+  }
+  if (options.quotes) {
+    std::vector<ArticleQuotes> quoted(docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      quoted[i].article = articles[i];
+      quoted[i].doc = docs[i];
+      std::vector<quotes::NameMention> names;
+      for (const entities::Mention& m : linked[i].mentions)
+        names.push_back({m.token_begin, m.token_end, m.type});
+      quoted[i].quotes = quotes::extract_quotes(*docs[i], {}, options.tagger ? &names : nullptr);
+    }
+    dossier.quotes = group_quotes(quoted, dossier.entities, options);
   }
   std::vector<std::vector<facts::Fact>> facts;
   facts.reserve(docs.size());

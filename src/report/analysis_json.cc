@@ -102,6 +102,25 @@ void write_dossier_fields(JsonWriter& w, const Dossier& d) {
     w.end_object();
   }
   w.end_array();
+  w.key("quotes").begin_array();
+  for (const StoryQuote& q : d.quotes) {
+    w.begin_object();
+    w.key("speaker").string_or_null(q.speaker);
+    w.key("speaker_name").string_or_null(q.speaker_name);
+    w.key("text").value(q.text);
+    w.key("instances").begin_array();
+    for (const StoryQuote::Instance& in : q.instances) {
+      w.begin_object().key("article").value(in.article);
+      w.key("start").value(uint64_t{in.span.start}).key("end").value(uint64_t{in.span.end});
+      w.key("text").value(in.text);
+      w.key("cue").string_or_null(in.cue);
+      w.key("speaker").string_or_null(in.speaker);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
   w.key("claims").begin_array();
   for (const Claim& c : d.claims) {
     w.begin_object();
