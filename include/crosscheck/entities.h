@@ -58,7 +58,9 @@ std::vector<Span> spans_from_tags(const std::vector<std::string>& tags);
 // The tag sequence of length n for non-overlapping spans sorted by begin.
 std::vector<std::string> tags_from_spans(const std::vector<Span>& spans, size_t n, Scheme scheme);
 
-// One entity mention in a Document.
+// One entity mention in a Document. The offsets cover the entity's words exactly; a possessive or
+// "n't" clitic on the last word is not part of it ("Clinton's" -> "Clinton"), though that token
+// is still counted in [token_begin, token_end).
 struct Mention {
   uint32_t token_begin = 0, token_end = 0;  // index range into Document::tokens
   uint32_t begin = 0, end = 0;              // UTF-8 byte offsets into Document::text
@@ -175,19 +177,25 @@ struct TrainOptions {
   uint32_t max_epochs = 15;        // perceptron passes over the training set (best dev epoch kept)
   uint32_t min_epochs = 5;         // never stop before this many epochs
   uint32_t patience = 3;           // stop after this many epochs without a better dev F1
+  uint32_t ensemble = 3;           // perceptrons per pass on different shuffles, weights averaged
   bool second_pass = true;         // train the document-context pass on top of the first
   uint32_t folds = 5;              // jackknife folds that give the second pass honest inputs
   bool gazetteer = true;           // entity strings of the training set as features
   bool clusters = true;            // word clusters from `TrainData::unlabeled` (when given)
-  uint32_t cluster_min_count = 5;  // a word needs this many occurrences to get a cluster
+  uint32_t cluster_min_count = 3;  // a word needs this many occurrences to get a cluster
   uint32_t cluster_max_words = 200000;  // most frequent words that get a cluster
   uint32_t cluster_contexts = 2000;     // most frequent words used as context dimensions
-  std::vector<uint32_t> cluster_branching = {16, 16, 16};  // hierarchical k-means: K per level
-  uint32_t cluster_iterations = 12;     // k-means iterations per node
-  std::string clusters_cache;      // when set: load clusters from here if present, else save there
-  float prune_below = 0.0f;        // drop averaged weights with smaller magnitude (model size)
-  uint64_t seed = 1;               // shuffling and k-means seeding; training is deterministic
-  size_t train_limit = 0;          // use only the first N training documents (0 = all; for trials)
+  uint32_t cluster_window = 2;          // context offsets -window..-1, 1..window
+  std::vector<uint32_t> cluster_branching = {8, 8, 8, 8};  // hierarchical k-means: K per level
+  uint32_t cluster_iterations = 12;                        // k-means iterations per node
+  uint32_t cluster_runs = 3;    // independent hierarchies with different seeds
+  std::string clusters_cache;   // when set: load clusters from here if present, else save there
+  bool news_gazetteer = false;  // self-training: harvest entities from `unlabeled`, retrain
+  uint32_t news_min_docs = 2;   // a harvested string must occur in this many articles
+  std::string news_cache;       // when set: load the harvest from here if present, else save
+  float prune_below = 0.0f;     // drop averaged weights with smaller magnitude (model size)
+  uint64_t seed = 1;            // shuffling and k-means seeding; training is deterministic
+  size_t train_limit = 0;       // use only the first N training documents (0 = all; for trials)
 };
 
 struct TrainData {

@@ -74,7 +74,8 @@ class TagCommand : public Command {
     std::vector<std::vector<std::string>> gold, predicted;
     for (const ConllDocument& doc : corpus.documents) {
       std::vector<std::vector<std::string_view>> sentences;
-      for (const ConllSentence& s : doc.sentences) sentences.emplace_back(s.tokens.begin(), s.tokens.end());
+      for (const ConllSentence& s : doc.sentences)
+        sentences.emplace_back(s.tokens.begin(), s.tokens.end());
       std::vector<std::vector<std::string>> tags = loaded.tagger->tag_document(sentences, scheme);
       if (doc.docstart) out += "-DOCSTART-\tO\n\n";
       for (size_t s = 0; s < doc.sentences.size(); ++s) {

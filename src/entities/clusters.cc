@@ -2,10 +2,9 @@
 #include "src/entities/clusters.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <numeric>
 #include <random>
 #include <unordered_map>
@@ -75,8 +74,10 @@ void sort_and_merge(std::vector<std::pair<uint64_t, uint32_t>>& pairs) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   size_t w = 0;
   for (size_t r = 0; r < pairs.size(); ++r) {
-    if (w > 0 && pairs[w - 1].first == pairs[r].first) pairs[w - 1].second += pairs[r].second;
-    else pairs[w++] = pairs[r];
+    if (w > 0 && pairs[w - 1].first == pairs[r].first)
+      pairs[w - 1].second += pairs[r].second;
+    else
+      pairs[w++] = pairs[r];
   }
   pairs.resize(w);
 }
@@ -102,7 +103,8 @@ std::vector<uint8_t> spherical_kmeans(const Csr& x, const std::vector<uint32_t>&
   };
   auto set_centroid = [&](uint32_t q, uint32_t row) {
     for (size_t d = 0; d < dims; ++d) cent[d * k + q] = 0.0f;
-    for (uint64_t j = x.ptr[row]; j < x.ptr[row + 1]; ++j) cent[size_t(x.col[j]) * k + q] = x.val[j];
+    for (uint64_t j = x.ptr[row]; j < x.ptr[row + 1]; ++j)
+      cent[size_t(x.col[j]) * k + q] = x.val[j];
   };
 
   // k-means++ seeding among the most frequent members (their rows are the least noisy).
@@ -156,7 +158,8 @@ std::vector<uint8_t> spherical_kmeans(const Csr& x, const std::vector<uint32_t>&
       uint32_t q = assign[i];
       ++sizes[q];
       uint32_t row = members[i];
-      for (uint64_t j = x.ptr[row]; j < x.ptr[row + 1]; ++j) cent[size_t(x.col[j]) * k + q] += x.val[j];
+      for (uint64_t j = x.ptr[row]; j < x.ptr[row + 1]; ++j)
+        cent[size_t(x.col[j]) * k + q] += x.val[j];
     }
     for (uint32_t q = 0; q < k; ++q) {
       if (sizes[q] == 0) {
@@ -176,8 +179,8 @@ std::vector<uint8_t> spherical_kmeans(const Csr& x, const std::vector<uint32_t>&
 }
 
 void cluster_node(const Csr& x, const std::vector<uint32_t>& members, size_t level,
-                  const ClusterOptions& options, std::mt19937_64& rng,
-                  std::vector<uint8_t>& paths, size_t levels) {
+                  const ClusterOptions& options, std::mt19937_64& rng, std::vector<uint8_t>& paths,
+                  size_t levels) {
   if (members.empty() || level >= levels) return;
   uint32_t k = std::min<uint32_t>(options.branching[level], 255);
   std::vector<uint8_t> assign = spherical_kmeans(x, members, k, options.iterations, rng);
@@ -195,17 +198,12 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
                                  const std::vector<std::vector<std::string>>& extra_sentences,
                                  const ClusterOptions& options,
                                  const std::function<void(const std::string&)>& log) {
-  using Clock = std::chrono::steady_clock;
-  auto t0 = Clock::now();
   auto say = [&](const std::string& s) {
-    if (!log) return;
-    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "[%6.1fs] ", secs);
-    log(buf + s);
+    if (log) log(s);
   };
   WordClusters out;
-  out.levels_ = options.branching.size();
+  out.run_levels_ = options.branching.size();
+  out.levels_ = out.run_levels_ * std::max<uint32_t>(1, options.runs);
   if (out.levels_ == 0) return out;
 
   // 1. Token stream.
@@ -278,8 +276,10 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
         if (!hit_boundary) {
           bool inside = side == 0 ? i >= d : i + d < ids.size();
           uint32_t id = inside ? ids[side == 0 ? i - d : i + d] : kBoundary;
-          if (id == kBoundary) hit_boundary = true;
-          else ctx = context_of[id];
+          if (id == kBoundary)
+            hit_boundary = true;
+          else
+            ctx = context_of[id];
         }
         uint32_t offset = side == 0 ? window - d : window + d - 1;
         chunk.emplace_back(hi | (uint64_t(offset) * per_offset + ctx), 1);
@@ -312,7 +312,8 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
   for (const auto& [key, n] : pairs) {
     uint32_t w = uint32_t(key >> 32), c = uint32_t(key);
     uint32_t o = c / per_offset;
-    double pmi = std::log(double(n) * z[o] / (word_total[size_t(w) * offsets + o] * ctx_smoothed[c]));
+    double pmi =
+        std::log(double(n) * z[o] / (word_total[size_t(w) * offsets + o] * ctx_smoothed[c]));
     if (pmi <= 0) continue;
     x.col.push_back(c);
     x.val.push_back(float(pmi));
@@ -330,12 +331,19 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
   say("clusters: PPMI rows, " + std::to_string(x.val.size()) + " non-zeros over " +
       std::to_string(dims) + " dimensions");
 
-  // 5. Hierarchical spherical k-means.
-  std::mt19937_64 rng(options.seed);
+  // 5. Hierarchical spherical k-means, `runs` times.
   std::vector<uint8_t> paths(size_t(vocab) * out.levels_, 0);
   std::vector<uint32_t> all(vocab);
   std::iota(all.begin(), all.end(), 0);
-  cluster_node(x, all, 0, options, rng, paths, out.levels_);
+  std::vector<uint8_t> run_paths(size_t(vocab) * out.run_levels_, 0);
+  for (size_t run = 0; run * out.run_levels_ < out.levels_; ++run) {
+    std::mt19937_64 rng(options.seed + 104729 * run);
+    cluster_node(x, all, 0, options, rng, run_paths, out.run_levels_);
+    for (size_t w = 0; w < vocab; ++w) {
+      for (size_t l = 0; l < out.run_levels_; ++l)
+        paths[w * out.levels_ + run * out.run_levels_ + l] = run_paths[w * out.run_levels_ + l];
+    }
+  }
   for (uint32_t id : by_count) {
     uint32_t r = rank[id];
     if (r == UINT32_MAX) break;
@@ -361,8 +369,9 @@ void WordClusters::index() {
   keys_.assign(cap, 0);
   slots_.assign(cap, 0);
   for (size_t i = 0; i < n; ++i) {
-    uint64_t h = 0x51ab;
+    uint64_t h = 0;
     for (size_t l = 0; l < levels_; ++l) {
+      if (l % run_levels_ == 0) h = 0x51ab + l;
       h = combine(h, uint64_t(paths_[i * levels_ + l]) + 1 + 256 * l);
       prefix_ids_[i * levels_ + l] = h;
     }
@@ -391,6 +400,7 @@ const uint64_t* WordClusters::find(uint64_t word_hash) const {
 void WordClusters::serialize(std::string& out) const {
   ByteWriter w(out);
   w.varint(levels_);
+  w.varint(run_levels_);
   w.varint(words_.size());
   std::vector<uint32_t> order(words_.size());
   std::iota(order.begin(), order.end(), 0);
@@ -406,10 +416,12 @@ void WordClusters::serialize(std::string& out) const {
 
 bool WordClusters::deserialize(std::string_view& in) {
   ByteReader r(in);
-  uint64_t levels = r.varint(), n = r.varint();
+  uint64_t levels = r.varint(), run_levels = r.varint(), n = r.varint();
   if (!r.ok() || levels > 16 || n > (64u << 20)) return false;
+  if (levels > 0 && (run_levels == 0 || levels % run_levels != 0)) return false;
   *this = WordClusters();
   levels_ = size_t(levels);
+  run_levels_ = size_t(run_levels);
   words_.reserve(size_t(n));
   for (uint64_t i = 0; i < n && r.ok(); ++i) {
     words_.emplace_back(r.str());

@@ -56,8 +56,10 @@ ConllCorpus parse_conll(std::string_view text) {
       ++corpus.sentences;
     }
     sentence->tokens.emplace_back(first);
-    if (columns >= 2) sentence->gold.emplace_back(last);
-    else corpus.has_gold = false;
+    if (columns >= 2)
+      sentence->gold.emplace_back(last);
+    else
+      corpus.has_gold = false;
     ++corpus.tokens;
   }
   if (corpus.tokens == 0) corpus.has_gold = false;

@@ -38,7 +38,7 @@ bool is_role_modifier(std::string_view norm) {
       "former", "general", "interior", "justice", "national", "political", "press", "prime",
       "security", "senior", "special", "state", "top", "vice", "defence", "defense", "finance",
       "health", "trade", "regional", "union", "labour", "labor", "transport", "opposition",
-      "communications", "policy", "intelligence", "military", "and", "of"};
+      "communications", "policy", "intelligence", "military", "of"};
   for (std::string_view w : kWords)
     if (norm == w) return true;
   return false;
@@ -116,7 +116,13 @@ std::string role_after(const Document& doc, const Mention& m) {
     }
   }
   if (!role) return {};
-  if (norm_of(doc, first) == "who" || norm_of(doc, first) == "which") return {};
+  // An appositive opens with a determiner, a capitalised word, a role word or a modifier — not a
+  // verb ("Kushner, met Thursday with ... envoy" is not a role).
+  std::string_view opener = norm_of(doc, first);
+  bool opens = opener == "a" || opener == "an" || opener == "the" ||
+               capitalised(doc.token_text(doc.tokens[first])) || is_role_noun(opener) ||
+               is_role_modifier(opener);
+  if (!opens) return {};
   return text_of(doc, first, last);
 }
 

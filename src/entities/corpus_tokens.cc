@@ -16,9 +16,21 @@ std::string asciify_quotes(std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char d = static_cast<unsigned char>(s[i + 2]);
-      if (d == 0x98 || d == 0x99) { out += '\''; i += 2; continue; }
-      if (d == 0x9C || d == 0x9D) { out += '"'; i += 2; continue; }
-      if (d == 0x94 || d == 0x93) { out += " -- "; i += 2; continue; }
+      if (d == 0x98 || d == 0x99) {
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (d == 0x9C || d == 0x9D) {
+        out += '"';
+        i += 2;
+        continue;
+      }
+      if (d == 0x94 || d == 0x93) {
+        out += " -- ";
+        i += 2;
+        continue;
+      }
     }
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
       out += ' ';
@@ -30,7 +42,9 @@ std::string asciify_quotes(std::string_view s) {
   return out;
 }
 
-bool leading_punct(char c) { return c == '"' || c == '(' || c == '[' || c == '{' || c == '\'' || c == '`'; }
+bool leading_punct(char c) {
+  return c == '"' || c == '(' || c == '[' || c == '{' || c == '\'' || c == '`';
+}
 bool trailing_punct(char c) {
   return c == '"' || c == ')' || c == ']' || c == '}' || c == ',' || c == ';' || c == ':' ||
          c == '!' || c == '?' || c == '\'';
@@ -41,12 +55,12 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 // Words whose final full stop belongs to them.
 bool abbreviation(std::string_view w) {
   static constexpr std::array<std::string_view, 40> kList = {
-      "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Gen", "Sen",
-      "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "vs", "etc", "No", "Jan", "Feb", "Mar",
-      "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Mt", "Ft", "Bros", "Rev", "Hon",
-      "Assn"};
+      "Mr",  "Mrs", "Ms",  "Dr",  "St",  "Jr",  "Sr",   "Inc",  "Corp", "Co",
+      "Ltd", "Gen", "Sen", "Rep", "Gov", "Lt",  "Col",  "Capt", "Sgt",  "Prof",
+      "vs",  "etc", "No",  "Jan", "Feb", "Mar", "Apr",  "Aug",  "Sep",  "Sept",
+      "Oct", "Nov", "Dec", "Ave", "Mt",  "Ft",  "Bros", "Rev",  "Hon",  "Assn"};
   if (std::find(kList.begin(), kList.end(), w) != kList.end()) return true;
-  if (w.size() == 1 && is_alpha(w[0])) return true;            // initials: "J."
+  if (w.size() == 1 && is_alpha(w[0])) return true;               // initials: "J."
   return w.find('.') != std::string_view::npos && w.size() <= 6;  // "U.S", "a.m"
 }
 
@@ -101,6 +115,38 @@ void split_conll_tokens(std::string_view line, std::vector<std::string>& out) {
     if (j > i) split_chunk(s.substr(i, j - i), out);
     i = j;
   }
+}
+
+std::vector<std::vector<std::string>> split_conll_sentences(std::string_view text) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> tokens;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    tokens.clear();
+    split_conll_tokens(text.substr(pos, eol - pos), tokens);
+    pos = eol + 1;
+    std::vector<std::string> sentence;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      sentence.push_back(std::move(tokens[i]));
+      const std::string& t = sentence.back();
+      bool stop = t == "." || t == "?" || t == "!";
+      if (!stop) continue;
+      while (i + 1 < tokens.size() &&
+             (tokens[i + 1] == "\"" || tokens[i + 1] == ")" || tokens[i + 1] == "'")) {
+        sentence.push_back(std::move(tokens[++i]));
+      }
+      if (i + 1 < tokens.size()) {
+        char c = tokens[i + 1].empty() ? 'a' : tokens[i + 1][0];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '(')) continue;
+      }
+      out.push_back(std::move(sentence));
+      sentence.clear();
+    }
+    if (!sentence.empty()) out.push_back(std::move(sentence));
+  }
+  return out;
 }
 
 }  // namespace crosscheck::entities

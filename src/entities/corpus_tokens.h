@@ -17,4 +17,9 @@ namespace crosscheck::entities {
 // ASCII ("’s" -> "'s", "“" -> "\"").
 void split_conll_tokens(std::string_view line, std::vector<std::string>& out);
 
+// A text's sentences as CoNLL-style tokens: lines are split into tokens, and a line into sentences
+// after ".", "?" or "!" (optionally followed by closing quotes or brackets) when the next token
+// starts with an upper-case letter, a digit or a quote.
+std::vector<std::vector<std::string>> split_conll_sentences(std::string_view text);
+
 }  // namespace crosscheck::entities

@@ -10,11 +10,15 @@ Transitions Transitions::zero(const TagSet& tag_set) {
   t.between.assign(t.tags * t.tags, 0.0f);
   t.start.assign(t.tags, 0.0f);
   t.end.assign(t.tags, 0.0f);
+  t.from.assign(t.tags, {});
   for (size_t to = 0; to < t.tags; ++to) {
     if (!tag_set.allowed(TagSet::kStart, int(to))) t.start[to] = kForbidden;
     if (!tag_set.allowed(int(to), TagSet::kEnd)) t.end[to] = kForbidden;
     for (size_t from = 0; from < t.tags; ++from) {
-      if (!tag_set.allowed(int(from), int(to))) t.between[from * t.tags + to] = kForbidden;
+      if (!tag_set.allowed(int(from), int(to)))
+        t.between[from * t.tags + to] = kForbidden;
+      else
+        t.from[to].push_back(uint8_t(from));
     }
   }
   return t;
@@ -35,11 +39,11 @@ void viterbi(const float* emissions, size_t n, const Transitions& t, uint8_t* ou
     for (size_t to = 0; to < k; ++to) {
       float best = kForbidden * 4;
       uint8_t arg = 0;
-      for (size_t from = 0; from < k; ++from) {
+      for (uint8_t from : t.from[to]) {
         float s = prev[from] + t.between[from * k + to];
         if (s > best) {
           best = s;
-          arg = uint8_t(from);
+          arg = from;
         }
       }
       cur[to] = best + e[to];

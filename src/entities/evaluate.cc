@@ -64,8 +64,7 @@ std::string format_evaluation(const Evaluation& e) {
   for (const TypeScore& t : e.types) {
     std::snprintf(line, sizeof line,
                   "%17s: precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %llu\n", t.type.c_str(),
-                  100 * t.precision(), 100 * t.recall(), 100 * t.f1(),
-                  (unsigned long long)t.found);
+                  100 * t.precision(), 100 * t.recall(), 100 * t.f1(), (unsigned long long)t.found);
     out += line;
   }
   return out;

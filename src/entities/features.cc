@@ -42,6 +42,13 @@ enum Template : uint64_t {
   kDocLower,
   kDocCapital,
   kContextLower,
+  kCapitalRun,
+  kCapitalRunLeft,
+  kClusterContext,
+  kAggregateLeft,
+  kAggregateRight,
+  kNews,
+  kNewsMajority,
   // second pass
   kTag0 = 200,
   kTagLeft,
@@ -54,6 +61,8 @@ enum Template : uint64_t {
 
 inline uint64_t feature(uint64_t t, uint64_t a) { return combine(t * 0x9E3779B97F4A7C15ULL, a); }
 inline uint64_t feature(uint64_t t, uint64_t a, uint64_t b) { return combine(feature(t, a), b); }
+
+constexpr size_t kMaxAggregated = 8;  // other occurrences whose neighbours a token sees
 
 struct Emitter {
   std::vector<uint32_t>& rows;
@@ -78,12 +87,19 @@ const Lexeme& boundary_lexeme(bool before) {
   return before ? kBefore : kAfter;
 }
 
+// The place of token i in the match [b, e).
+Position position_in(size_t i, size_t b, size_t e) {
+  if (e - b == 1) return Position::kUnit;
+  if (i == b) return Position::kBegin;
+  return i + 1 == e ? Position::kLast : Position::kInside;
+}
+
 bool capitalised(uint16_t flags) { return (flags & (kInitCap | kAllCaps)) && !(flags & kNoLetter); }
 
 const uint64_t* lookup_cluster(const WordClusters* clusters, const Lexeme& x, uint8_t context) {
   if (!clusters || clusters->empty()) return nullptr;
   const uint64_t* c = clusters->find(x.word);
-  if (!c && ((x.flags & kAllCaps) || context != kNormal)) c = clusters->find(x.title);
+  if (!c && ((x.flags & kAllCaps) || base_context(context) != kNormal)) c = clusters->find(x.title);
   if (!c) c = clusters->find(x.lower);
   return c;
 }
@@ -96,8 +112,10 @@ void count_kinds(const Occurrences& occ, uint64_t key, uint32_t* lower, uint32_t
   *lower = *capital = 0;
   auto it = std::lower_bound(occ.begin(), occ.end(), std::make_pair(key, uint8_t(0)));
   for (; it != occ.end() && it->first == key; ++it) {
-    if (it->second == kLowerCase) ++*lower;
-    else ++*capital;
+    if (it->second == kLowerCase)
+      ++*lower;
+    else
+      ++*capital;
   }
 }
 
@@ -113,16 +131,20 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
   for (const auto& sentence : doc) {
     out->sentence_begin.push_back(uint32_t(out->lexemes.size()));
     bool any_letter = false, any_lower = false;
+    size_t numbers = 0;
     size_t first_lexeme = out->lexemes.size();
     for (std::string_view token : sentence) {
       out->lexemes.push_back(analyze_token(token));
       uint16_t f = out->lexemes.back().flags;
       if (!(f & kNoLetter) && !(f & kAllDigit)) any_letter = true;
       if (f & kHasLower) any_lower = true;
+      if ((f & kHasDigit) && !(f & (kInitCap | kHasLower | kAllCaps))) ++numbers;
     }
     bool headline = any_letter && !any_lower;
+    uint8_t table = numbers >= 2 && 3 * numbers >= sentence.size() ? kTableRow : 0;
     for (size_t i = first_lexeme; i < out->lexemes.size(); ++i) {
-      out->context.push_back(headline ? kHeadline : i == first_lexeme ? kFirst : kNormal);
+      uint8_t base = headline ? kHeadline : i == first_lexeme ? kFirst : kNormal;
+      out->context.push_back(uint8_t(base | table));
     }
   }
   const size_t n_tokens = out->lexemes.size();
@@ -133,14 +155,35 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
   for (size_t k = 0; k < n_tokens; ++k) {
     const Lexeme& x = out->lexemes[k];
     if (x.flags & kNoLetter) continue;
-    if ((x.flags & kHasLower) && !(x.flags & kInitCap)) occ.emplace_back(x.lower, kLowerCase);
-    else if ((x.flags & kInitCap) && (x.flags & kHasLower) && out->context[k] == kNormal)
+    if ((x.flags & kHasLower) && !(x.flags & kInitCap))
+      occ.emplace_back(x.lower, kLowerCase);
+    else if ((x.flags & kInitCap) && (x.flags & kHasLower) &&
+             base_context(out->context[k]) == kNormal)
       occ.emplace_back(x.lower, kCapitalMid);
   }
   std::sort(occ.begin(), occ.end());
 
+  // Capitalised tokens by lower-cased key, for context aggregation: (key, token) sorted.
+  std::vector<std::pair<uint64_t, uint32_t>> same;
+  std::vector<uint32_t> sentence_of(n_tokens);
+  for (size_t s = 0; s + 1 < out->sentence_begin.size(); ++s) {
+    for (uint32_t k = out->sentence_begin[s]; k < out->sentence_begin[s + 1]; ++k)
+      sentence_of[k] = uint32_t(s);
+  }
+  for (size_t k = 0; k < n_tokens; ++k) {
+    if (capitalised(out->lexemes[k].flags)) same.emplace_back(out->lexemes[k].lower, uint32_t(k));
+  }
+  std::sort(same.begin(), same.end());
+  auto neighbour = [&](uint32_t k, int d) -> const Lexeme& {
+    const uint32_t s = sentence_of[k];
+    const long j = long(k) + d;
+    if (j < long(out->sentence_begin[s])) return boundary_lexeme(true);
+    if (j >= long(out->sentence_begin[s + 1])) return boundary_lexeme(false);
+    return out->lexemes[size_t(j)];
+  };
+
   Emitter emit{out->rows, 64u - bits};
-  std::vector<Gazetteer::Match> matches;
+  std::vector<Gazetteer::Match> matches, news;
   std::vector<const uint64_t*> clusters;
   const size_t levels = resources.clusters ? resources.clusters->levels() : 0;
   out->offsets.reserve(n_tokens + 1);
@@ -158,6 +201,8 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
     for (size_t i = 0; i < n; ++i) clusters[i] = lookup_cluster(resources.clusters, lex[i], ctx[i]);
     matches.clear();
     if (resources.gazetteer) resources.gazetteer->match(lex, n, exclude_doc, matches);
+    news.clear();
+    if (resources.news) resources.news->match(lex, n, -1, news);
 
     for (size_t i = 0; i < n; ++i) {
       out->offsets.push_back(uint32_t(out->rows.size()));
@@ -189,12 +234,23 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
       emit(feature(kContextShort, ctx[i], x.short_shape));
       emit(feature(kFlags, x.flags, ctx[i]));
       if (ctx[i] != kNormal) emit(feature(kContextLower, ctx[i], x.lower));
+      // The run of capitalised tokens the token is in: its length and the token's place in it.
+      if (capitalised(x.flags)) {
+        size_t b = i, e = i + 1;
+        while (b > 0 && capitalised(lex[b - 1].flags)) --b;
+        while (e < n && capitalised(lex[e].flags)) ++e;
+        uint64_t len = std::min<size_t>(e - b, 4);
+        uint64_t pos = e - b == 1 ? 3 : i == b ? 0 : i + 1 == e ? 2 : 1;
+        emit(feature(kCapitalRun, len * 4 + pos, ctx[i]));
+        emit(feature(kCapitalRunLeft, len * 4 + pos, at(long(b) - 1).lower));
+      }
 
       // Word clusters of the token and its neighbours.
       if (levels) {
         const uint64_t* c = clusters[i];
         if (c) {
           for (size_t l = 0; l < levels; ++l) emit(feature(kCluster + l, c[l]));
+          if (ctx[i] != kNormal) emit(feature(kClusterContext, c[levels > 1 ? 1 : 0], ctx[i]));
         } else {
           emit(feature(kNoCluster, x.short_shape));
         }
@@ -209,24 +265,46 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
       // Gazetteer matches covering the token.
       for (const Gazetteer::Match& g : matches) {
         if (i < g.begin || i >= g.end) continue;
-        Position pos = g.end - g.begin == 1   ? Position::kUnit
-                       : i == g.begin         ? Position::kBegin
-                       : i + 1 == g.end       ? Position::kLast
-                                              : Position::kInside;
+        Position pos = position_in(i, g.begin, g.end);
         for (uint32_t t = 0; t < 8; ++t) {
           if (g.types & (1u << t)) emit(feature(kGazetteer, t, uint64_t(pos)));
         }
         emit(feature(kGazetteerMajority, g.majority, uint64_t(pos)));
+      }
+      for (const Gazetteer::Match& g : news) {
+        if (i < g.begin || i >= g.end) continue;
+        Position pos = position_in(i, g.begin, g.end);
+        for (uint32_t t = 0; t < 8; ++t) {
+          if (g.types & (1u << t)) emit(feature(kNews, t, uint64_t(pos)));
+        }
+        uint64_t sure = g.majority_docs * 10 >= g.total_docs * 9   ? 2
+                        : g.majority_docs * 10 >= g.total_docs * 6 ? 1
+                                                                   : 0;
+        uint64_t often = g.total_docs >= 32 ? 3 : g.total_docs >= 8 ? 2 : g.total_docs >= 3 ? 1 : 0;
+        emit(feature(kNewsMajority, g.majority, uint64_t(pos) * 16 + sure * 4 + often));
       }
 
       // How the word is written elsewhere in the document.
       if (capitalised(x.flags)) {
         uint32_t lower = 0, capital = 0;
         count_kinds(occ, x.lower, &lower, &capital);
-        if ((x.flags & kInitCap) && (x.flags & kHasLower) && ctx[i] == kNormal && capital > 0)
+        if ((x.flags & kInitCap) && (x.flags & kHasLower) && base_context(ctx[i]) == kNormal &&
+            capital > 0)
           --capital;  // this occurrence itself
         emit(feature(kDocLower, ctx[i], lower > 0));
         emit(feature(kDocCapital, ctx[i], capital > 0));
+
+        // Context aggregation (Ratinov & Roth 2009): the neighbours of the word's other
+        // occurrences in the document ("said Sakakibara" three lines down).
+        const uint32_t self = uint32_t(begin + i);
+        auto it = std::lower_bound(same.begin(), same.end(), std::make_pair(x.lower, uint32_t(0)));
+        size_t used = 0;
+        for (; it != same.end() && it->first == x.lower && used < kMaxAggregated; ++it) {
+          if (it->second == self) continue;
+          ++used;
+          emit(feature(kAggregateLeft, neighbour(it->second, -1).lower));
+          emit(feature(kAggregateRight, neighbour(it->second, 1).lower));
+        }
       }
     }
   }
@@ -266,8 +344,8 @@ void extract_second_pass(const DocFeatures& first, const uint8_t* first_tags, co
       uint64_t key = Gazetteer::start_key();
       for (uint32_t k = span.begin; k < span.end; ++k)
         key = Gazetteer::extend_key(key, first.lexemes[b + k].lower);
-      entities.push_back({key, uint32_t(tags.type_index(span.type)), b + span.begin,
-                          span.end - span.begin});
+      entities.push_back(
+          {key, uint32_t(tags.type_index(span.type)), b + span.begin, span.end - span.begin});
     }
   }
   std::sort(entities.begin(), entities.end(),
@@ -291,10 +369,7 @@ void extract_second_pass(const DocFeatures& first, const uint8_t* first_tags, co
         for (uint32_t t = 0; t < 8; ++t) {
           if (!(types & (1u << t))) continue;
           for (uint32_t k = i; k < i + len; ++k) {
-            Position pos = len == 1 ? Position::kUnit
-                           : k == i ? Position::kBegin
-                           : k + 1 == i + len ? Position::kLast
-                                              : Position::kInside;
+            Position pos = position_in(k, i, i + len);
             span_hits.push_back({k, t, uint32_t(pos)});
           }
         }
@@ -325,7 +400,8 @@ void extract_second_pass(const DocFeatures& first, const uint8_t* first_tags, co
       // Other occurrences of the word: which types did the first pass give them?
       uint32_t counts[9] = {};
       uint32_t others = 0;
-      auto it = std::lower_bound(labels.begin(), labels.end(), std::make_pair(x.lower, uint64_t(0)));
+      auto it =
+          std::lower_bound(labels.begin(), labels.end(), std::make_pair(x.lower, uint64_t(0)));
       for (; it != labels.end() && it->first == x.lower; ++it) {
         ++counts[it->second == kOutside ? 8 : std::min<uint64_t>(it->second, 7)];
         ++others;

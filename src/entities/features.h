@@ -7,13 +7,17 @@
 //
 // First pass, per token (w = word, l = lower-cased, s = short shape, c = cluster prefixes):
 //   bias; w0; l0; l-2..l+2; l-1 l0; l0 l+1; prefixes and suffixes 1-4 of l0; long shape of w0;
-//   s-1, s0, s+1 and their bigrams and trigram; l-1 s0; s0 l+1; sentence context (first token,
-//   all-caps headline) x s0; flags; cluster prefixes of w-1, w0, w+1; gazetteer matches (type,
-//   position in the match) and their majority type; and two document features: is the word
-//   written in lower case elsewhere in the document, is it capitalised mid-sentence elsewhere.
-// Second pass adds what the first pass decided: the first-pass tags at -1, 0, +1, the types the
-// first pass gave other occurrences of the same word in the document, and first-pass entities
-// whose text recurs here (a document-level gazetteer).
+//   s-1, s0, s+1 and their bigrams and trigram; l-1 s0; s0 l+1; the token's context (first
+//   token, all-caps headline, table row of numbers) x s0, x flags, x l0; the run of capitalised
+//   tokens around it (length, place, the word before it); cluster prefixes of w-1, w0, w+1 and
+//   c0 x context; gazetteer matches (type, place in the match) and their majority type (also for
+//   the optional news gazetteer, with how sure and frequent its harvest was); and document
+//   features: is the word written in lower case elsewhere in the document, is it capitalised
+//   mid-sentence elsewhere, and the words around its other occurrences (context aggregation,
+//   Ratinov & Roth 2009).
+// Second pass adds what the first pass decided: the first-pass tags at -1, 0, +1 (and x
+// context), the types the first pass gave other occurrences of the same capitalised word in the
+// document, and first-pass entities whose text recurs here (a document-level gazetteer).
 #pragma once
 
 #include <cstdint>
@@ -31,7 +35,8 @@ using Sentences = std::vector<std::vector<std::string_view>>;
 
 struct Resources {
   const WordClusters* clusters = nullptr;  // may be null or empty
-  const Gazetteer* gazetteer = nullptr;    // may be null or empty
+  const Gazetteer* gazetteer = nullptr;    // training entities; may be null or empty
+  const Gazetteer* news = nullptr;         // harvested from news; may be null or empty
 };
 
 // The features of one document, token by token (tokens of all sentences in order).
@@ -40,11 +45,15 @@ struct DocFeatures {
   std::vector<uint32_t> offsets;         // token k's rows: [offsets[k], offsets[k + 1])
   std::vector<uint32_t> sentence_begin;  // first token of each sentence, then the token count
   std::vector<Lexeme> lexemes;           // per token
-  std::vector<uint8_t> context;          // per token: kNormal / kFirst / kHeadline (below)
+  std::vector<uint8_t> context;          // per token: Context bits (below)
   size_t tokens() const { return lexemes.size(); }
 };
 
-enum Context : uint8_t { kNormal = 0, kFirst = 1, kHeadline = 2 };
+// Where a token stands: the low two bits say running text / first token / all-caps headline (the
+// CoNLL data has many: "SOCCER - JAPAN GET LUCKY WIN"); kTableRow marks sentences that are mostly
+// numbers (sports results and standings, where a city name is a team: ORG, not LOC).
+enum Context : uint8_t { kNormal = 0, kFirst = 1, kHeadline = 2, kTableRow = 4 };
+inline uint8_t base_context(uint8_t c) { return c & 3; }
 
 // First-pass features. `exclude_doc` is the training document index whose own entities the
 // gazetteer must not see (-1 outside training).
@@ -54,6 +63,7 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
 // Second-pass features: the first-pass rows of `first` plus features of the first-pass tags
 // (one per token of the document). Writes rows and offsets like DocFeatures'.
 void extract_second_pass(const DocFeatures& first, const uint8_t* first_tags, const TagSet& tags,
-                         uint32_t bits, std::vector<uint32_t>* rows, std::vector<uint32_t>* offsets);
+                         uint32_t bits, std::vector<uint32_t>* rows,
+                         std::vector<uint32_t>* offsets);
 
 }  // namespace crosscheck::entities

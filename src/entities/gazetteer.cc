@@ -27,7 +27,23 @@ void Gazetteer::add(const Lexeme* tokens, size_t n, size_t type, uint32_t doc) {
   if (count < UINT16_MAX) ++count;
 }
 
-void Gazetteer::finish() {
+void Gazetteer::finish(uint32_t min_docs, bool keep_documents) {
+  if (min_docs > 1) {
+    std::vector<Entry> kept;
+    for (Entry& e : entries_) {
+      uint32_t total = 0;
+      for (uint16_t c : e.docs) total += c;
+      if (total >= min_docs) kept.push_back(std::move(e));
+    }
+    entries_.swap(kept);
+  }
+  if (!keep_documents) {
+    contributed_ = {};
+    building_ = {};
+  } else if (min_docs > 1) {
+    building_.clear();
+    for (size_t i = 0; i < entries_.size(); ++i) building_.emplace(entries_[i].key, i);
+  }
   size_t cap = 16;
   while (cap < 2 * entries_.size()) cap <<= 1;
   keys_.assign(cap, 0);
@@ -73,9 +89,11 @@ void Gazetteer::match(const Lexeme* tokens, size_t n, int64_t exclude_doc,
           --c;
         if (c == 0) continue;
         m.types |= uint8_t(1u << t);
+        m.total_docs += c;
         if (c > best) {
           best = c;
           m.majority = uint8_t(t);
+          m.majority_docs = c;
         }
       }
       if (m.types) out.push_back(m);
@@ -89,7 +107,8 @@ void Gazetteer::serialize(std::string& out) const {
   w.varint(entries_.size());
   std::vector<const Entry*> sorted;
   for (const Entry& e : entries_) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) { return a->key < b->key; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Entry* a, const Entry* b) { return a->key < b->key; });
   uint64_t prev = 0;
   for (const Entry* e : sorted) {
     w.varint(e->key - prev);  // sorted keys: deltas are shorter than the keys
@@ -109,7 +128,8 @@ bool Gazetteer::deserialize(std::string_view& in) {
     Entry e;
     prev += r.varint();
     e.key = prev;
-    for (size_t t = 0; t < types_; ++t) e.docs.push_back(uint16_t(std::min<uint64_t>(r.varint(), UINT16_MAX)));
+    for (size_t t = 0; t < types_; ++t)
+      e.docs.push_back(uint16_t(std::min<uint64_t>(r.varint(), UINT16_MAX)));
     entries_.push_back(std::move(e));
   }
   if (!r.ok()) return false;

@@ -30,6 +30,8 @@ class Gazetteer {
     uint32_t begin = 0, end = 0;  // token range in the sentence
     uint8_t types = 0;            // bit t set: some (other) document tagged the string as type t
     uint8_t majority = 0;         // the type most documents gave it
+    uint16_t majority_docs = 0;   // documents behind the majority type
+    uint32_t total_docs = 0;      // documents behind all types
   };
 
   explicit Gazetteer(size_t types = 0) : types_(types) {}
@@ -42,8 +44,10 @@ class Gazetteer {
 
   // Training: document `doc` tagged tokens [0, n) (their lexemes) as `type`.
   void add(const Lexeme* tokens, size_t n, size_t type, uint32_t doc);
-  // Builds the lookup index; call after the last add().
-  void finish();
+  // Builds the lookup index; call after the last add(). Entries seen in fewer than `min_docs`
+  // documents are dropped, and with `keep_documents` false the per-document record that
+  // leave-one-out needs is freed.
+  void finish(uint32_t min_docs = 1, bool keep_documents = true);
 
   // Every entry occurring in the sentence, with counts of document `exclude_doc` left out (-1:
   // none). Appends to `out`.
@@ -61,9 +65,9 @@ class Gazetteer {
 
   size_t types_;
   std::vector<Entry> entries_;
-  std::vector<uint64_t> keys_;     // open addressing over entries_ (0 = empty)
+  std::vector<uint64_t> keys_;  // open addressing over entries_ (0 = empty)
   std::vector<uint32_t> slots_;
-  std::unordered_set<uint64_t> contributed_;  // hash(doc, key, type), training only
+  std::unordered_set<uint64_t> contributed_;       // hash(doc, key, type), training only
   std::unordered_map<uint64_t, size_t> building_;  // key -> entry, training only
 };
 

@@ -75,11 +75,21 @@ void build_forms(std::string_view token, Forms& f) {
     Cls k = classify(c);
     char s;
     switch (k) {
-      case Cls::kUpper: s = 'X'; break;
-      case Cls::kLower: s = 'x'; break;
-      case Cls::kDigit: s = 'd'; break;
-      case Cls::kOtherLetter: s = 'x'; break;
-      default: s = c < 0x80 ? char(c) : 'o'; break;
+      case Cls::kUpper:
+        s = 'X';
+        break;
+      case Cls::kLower:
+        s = 'x';
+        break;
+      case Cls::kDigit:
+        s = 'd';
+        break;
+      case Cls::kOtherLetter:
+        s = 'x';
+        break;
+      default:
+        s = c < 0x80 ? char(c) : 'o';
+        break;
     }
     bool letter = k == Cls::kUpper || k == Cls::kLower || k == Cls::kOtherLetter;
     if (letter) {
@@ -90,8 +100,10 @@ void build_forms(std::string_view token, Forms& f) {
     }
     if (k == Cls::kUpper) any_upper = true;
     if (k == Cls::kLower) any_lower = true;
-    if (k == Cls::kDigit) any_digit = true;
-    else all_digit = false;
+    if (k == Cls::kDigit)
+      any_digit = true;
+    else
+      all_digit = false;
     if (c == '-' && f.cps > 0) f.flags |= kHasHyphen;
     if (c == '.') f.flags |= kHasPeriod;
 

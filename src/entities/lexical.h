@@ -33,7 +33,7 @@ struct Lexeme {
   uint64_t prefix[4] = {};   // lower form's first k code points, k = 1..4 (0 when too short)
   uint64_t suffix[4] = {};   // lower form's last k code points
   uint16_t flags = 0;
-  uint8_t length = 0;        // code points, capped at 255
+  uint8_t length = 0;  // code points, capped at 255
 };
 
 // Analyses one token. Any bytes are accepted (invalid UTF-8 is read leniently, never past the end).

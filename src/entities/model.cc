@@ -15,14 +15,36 @@ int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
 
 constexpr int kMaxStored = 16383;  // so that a difference of two fits in int16
 
-template <size_t W>
-void accumulate_fixed(const int16_t* table, const uint32_t* rows, size_t count, int32_t* acc) {
-  int32_t a[W] = {};
-  for (size_t r = 0; r < count; ++r) {
-    const int16_t* w = table + size_t(rows[r]) * W;
-    for (size_t t = 0; t < W; ++t) a[t] += w[t];
+// The rows' weights summed per tag, for one token: `rows` index the full table; the compact table
+// holds only the rows set in `present`, at rank + popcount of the bits before. Built for x86-64-v3
+// as well (AVX2 adds, a popcnt instruction instead of libgcc's) and picked at load time.
+__attribute__((target_clones("arch=x86-64-v3", "default"))) void accumulate(
+    const int16_t* table, const uint64_t* present, const uint32_t* rank, size_t width,
+    const uint32_t* rows, size_t count, int32_t* acc) {
+  if (width == 16) {
+    int32_t a[16] = {};
+    for (size_t r = 0; r < count; ++r) {
+      const uint32_t row = rows[r];
+      const uint64_t word = present[row >> 6];
+      const uint64_t bit = uint64_t(1) << (row & 63);
+      if (!(word & bit)) continue;
+      const int16_t* w =
+          table + (size_t(rank[row >> 6]) + size_t(__builtin_popcountll(word & (bit - 1)))) * 16;
+      for (size_t t = 0; t < 16; ++t) a[t] += w[t];
+    }
+    for (size_t t = 0; t < 16; ++t) acc[t] = a[t];
+    return;
   }
-  for (size_t t = 0; t < W; ++t) acc[t] = a[t];
+  std::fill(acc, acc + width, 0);
+  for (size_t r = 0; r < count; ++r) {
+    const uint32_t row = rows[r];
+    const uint64_t word = present[row >> 6];
+    const uint64_t bit = uint64_t(1) << (row & 63);
+    if (!(word & bit)) continue;
+    const int16_t* w =
+        table + (size_t(rank[row >> 6]) + size_t(__builtin_popcountll(word & (bit - 1)))) * width;
+    for (size_t t = 0; t < width; ++t) acc[t] += w[t];
+  }
 }
 
 }  // namespace
@@ -68,14 +90,18 @@ bool PassWeights::expand(size_t tags) {
   width = tags - 1;
   if (bits == 0 || bits > 28 || tags < 2 || tags > 64) return false;
   const size_t rows = size_t(1) << bits;
-  table.assign(rows * width, 0);
+  table.clear();
+  present.assign((rows + 63) / 64, 0);
+  rank.assign(present.size(), 0);
   ByteReader r(sparse);
   uint64_t count = r.varint();
   size_t row = 0;
   nonzero_rows = nonzero_weights = 0;
   std::vector<int64_t> q(tags);
   for (uint64_t i = 0; i < count && r.ok(); ++i) {
-    row += size_t(r.varint());
+    const uint64_t delta = r.varint();
+    if (i > 0 && delta == 0) return false;  // rows strictly increase
+    row += size_t(delta);
     uint64_t mask = r.varint();
     if (row >= rows || (tags < 64 && (mask >> tags))) return false;
     for (size_t t = 0; t < tags; ++t) {
@@ -86,8 +112,14 @@ bool PassWeights::expand(size_t tags) {
         ++nonzero_weights;
       }
     }
-    for (size_t t = 1; t < tags; ++t) table[row * width + t - 1] = int16_t(q[t] - q[0]);
+    present[row >> 6] |= uint64_t(1) << (row & 63);
+    for (size_t t = 1; t < tags; ++t) table.push_back(int16_t(q[t] - q[0]));
     ++nonzero_rows;
+  }
+  uint32_t before = 0;
+  for (size_t w = 0; w < present.size(); ++w) {
+    rank[w] = before;
+    before += uint32_t(__builtin_popcountll(present[w]));
   }
   return r.ok() && r.rest().empty();
 }
@@ -99,15 +131,7 @@ void PassWeights::emissions(const uint32_t* rows, const uint32_t* offsets, size_
   for (size_t k = 0; k < n; ++k) {
     const uint32_t* r = rows + offsets[k];
     const size_t count = offsets[k + 1] - offsets[k];
-    if (width == 16) {
-      accumulate_fixed<16>(table.data(), r, count, acc);
-    } else {
-      std::fill(acc, acc + width, 0);
-      for (size_t j = 0; j < count; ++j) {
-        const int16_t* w = table.data() + size_t(r[j]) * width;
-        for (size_t t = 0; t < width; ++t) acc[t] += w[t];
-      }
-    }
+    accumulate(table.data(), present.data(), rank.data(), width, r, count, acc);
     float* e = out + k * tags;
     e[0] = 0.0f;
     for (size_t t = 0; t < width; ++t) e[t + 1] = scale * float(acc[t]);
@@ -123,6 +147,7 @@ std::string Model::serialize() const {
   for (const std::string& t : tags.type_names()) w.str(t);
   clusters.serialize(out);
   gazetteer.serialize(out);
+  news.serialize(out);
   w.u8(uint8_t(passes.size()));
   for (const PassWeights& p : passes) {
     w.u32(p.bits);
@@ -159,6 +184,7 @@ Status Model::parse(std::string_view bytes, Model* out) {
   std::string_view rest = r.rest();
   if (!m.clusters.deserialize(rest)) return Status::error("model: bad clusters section");
   if (!m.gazetteer.deserialize(rest)) return Status::error("model: bad gazetteer section");
+  if (!m.news.deserialize(rest)) return Status::error("model: bad news gazetteer section");
   ByteReader r2(rest);
   uint8_t passes = r2.u8();
   if (!r2.ok() || passes == 0 || passes > 2) return Status::error("model: bad pass count");

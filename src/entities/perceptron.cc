@@ -54,10 +54,10 @@ size_t Perceptron::epoch(const TrainingSet& data, const std::vector<uint32_t>& o
     const size_t b = data.sentence_begin[s], n = data.sentence_begin[s + 1] - b;
     if (n == 0) continue;
     float_emissions(w_, k, data, b, n, emissions_);
+    const uint8_t* gold = &data.gold[b];
     pred_.resize(n);
     viterbi(emissions_.data(), n, t_, pred_.data(), scratch_, back_);
-    const uint8_t* gold = &data.gold[b];
-    bool same = std::equal(pred_.begin(), pred_.end(), gold);
+    const bool same = std::equal(pred_.begin(), pred_.end(), gold);
     if (!same) {
       ++wrong;
       for (size_t i = 0; i < n; ++i) {
@@ -104,10 +104,12 @@ void Perceptron::average(std::vector<float>* weights, Transitions* transitions) 
   for (size_t i = 0; i < w_.size(); ++i) (*weights)[i] = float(double(w_[i]) - u_[i] * inv);
   *transitions = t_;
   for (size_t i = 0; i < t_.between.size(); ++i) {
-    if (t_.between[i] > kForbidden / 2) transitions->between[i] = float(t_.between[i] - tu_between_[i] * inv);
+    if (t_.between[i] > kForbidden / 2)
+      transitions->between[i] = float(t_.between[i] - tu_between_[i] * inv);
   }
   for (size_t i = 0; i < tags_; ++i) {
-    if (t_.start[i] > kForbidden / 2) transitions->start[i] = float(t_.start[i] - tu_start_[i] * inv);
+    if (t_.start[i] > kForbidden / 2)
+      transitions->start[i] = float(t_.start[i] - tu_start_[i] * inv);
     if (t_.end[i] > kForbidden / 2) transitions->end[i] = float(t_.end[i] - tu_end_[i] * inv);
   }
 }

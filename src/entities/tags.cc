@@ -22,7 +22,9 @@ void split_tag(const std::string& tag, char* prefix, std::string_view* type) {
   *type = tag;
 }
 
-bool closes(char prefix) { return prefix == 'E' || prefix == 'L' || prefix == 'S' || prefix == 'U'; }
+bool closes(char prefix) {
+  return prefix == 'E' || prefix == 'L' || prefix == 'S' || prefix == 'U';
+}
 bool opens(char prefix) { return prefix == 'B' || prefix == 'S' || prefix == 'U'; }
 
 }  // namespace
@@ -36,8 +38,8 @@ std::vector<Span> spans_from_tags(const std::vector<std::string>& tags) {
     char prefix;
     std::string_view type;
     split_tag(tags[i], &prefix, &type);
-    bool starts = prefix != 'O' && (opens(prefix) || prev_prefix == 'O' || closes(prev_prefix) ||
-                                    type != prev_type);
+    bool starts = prefix != 'O' &&
+                  (opens(prefix) || prev_prefix == 'O' || closes(prev_prefix) || type != prev_type);
     bool ends_before = open && (prefix == 'O' || starts);
     if (ends_before) {
       spans.back().end = static_cast<uint32_t>(i);

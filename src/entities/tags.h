@@ -27,7 +27,9 @@ class TagSet {
   // Index of a type name, or -1.
   int type_index(std::string_view type) const;
 
-  static uint8_t tag(size_t type, Position p) { return static_cast<uint8_t>(1 + 4 * type + size_t(p)); }
+  static uint8_t tag(size_t type, Position p) {
+    return static_cast<uint8_t>(1 + 4 * type + size_t(p));
+  }
   static bool is_outside(uint8_t tag) { return tag == 0; }
   static size_t type_of(uint8_t tag) { return (tag - 1) / 4; }
   static Position position_of(uint8_t tag) { return static_cast<Position>((tag - 1) % 4); }
