@@ -130,7 +130,8 @@ class Tagger {
  public:
   struct LoadResult;
 
-  // Loads a model file written by save() (header "crosscheck-ner 1"; gzip or plain).
+  // Loads a model file written by save() (header "crosscheck-ner 2"; "crosscheck-ner 1" files
+  // still load, without place names; gzip or plain).
   static LoadResult load(const std::string& path);
 
   explicit Tagger(std::unique_ptr<const Model> model);  // for the trainer

@@ -49,6 +49,8 @@ enum Template : uint64_t {
   kAggregateRight,
   kNews,
   kNewsMajority,
+  kPlace,
+  kPlaceContext,
   // second pass
   kTag0 = 200,
   kTagLeft,
@@ -183,7 +185,7 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
   };
 
   Emitter emit{out->rows, 64u - bits};
-  std::vector<Gazetteer::Match> matches, news;
+  std::vector<Gazetteer::Match> matches, news, places;
   std::vector<const uint64_t*> clusters;
   const size_t levels = resources.clusters ? resources.clusters->levels() : 0;
   out->offsets.reserve(n_tokens + 1);
@@ -203,6 +205,8 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
     if (resources.gazetteer) resources.gazetteer->match(lex, n, exclude_doc, matches);
     news.clear();
     if (resources.news) resources.news->match(lex, n, -1, news);
+    places.clear();
+    if (resources.places) resources.places->match(lex, n, -1, places);
 
     for (size_t i = 0; i < n; ++i) {
       out->offsets.push_back(uint32_t(out->rows.size()));
@@ -282,6 +286,13 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
                                                                    : 0;
         uint64_t often = g.total_docs >= 32 ? 3 : g.total_docs >= 8 ? 2 : g.total_docs >= 3 ? 1 : 0;
         emit(feature(kNewsMajority, g.majority, uint64_t(pos) * 16 + sure * 4 + often));
+      }
+
+      for (const Gazetteer::Match& g : places) {
+        if (i < g.begin || i >= g.end) continue;
+        Position pos = position_in(i, g.begin, g.end);
+        emit(feature(kPlace, uint64_t(pos)));
+        emit(feature(kPlaceContext, uint64_t(pos), ctx[i]));
       }
 
       // How the word is written elsewhere in the document.

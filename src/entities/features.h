@@ -11,7 +11,8 @@
 //   token, all-caps headline, table row of numbers) x s0, x flags, x l0; the run of capitalised
 //   tokens around it (length, place, the word before it); cluster prefixes of w-1, w0, w+1 and
 //   c0 x context; gazetteer matches (type, place in the match) and their majority type (also for
-//   the optional news gazetteer, with how sure and frequent its harvest was); and document
+//   the optional news gazetteer, with how sure and frequent its harvest was); ICU place-name
+//   matches (place in the match, alone and x context: in a table row a city is a club); document
 //   features: is the word written in lower case elsewhere in the document, is it capitalised
 //   mid-sentence elsewhere, and the words around its other occurrences (context aggregation,
 //   Ratinov & Roth 2009).
@@ -37,6 +38,7 @@ struct Resources {
   const WordClusters* clusters = nullptr;  // may be null or empty
   const Gazetteer* gazetteer = nullptr;    // training entities; may be null or empty
   const Gazetteer* news = nullptr;         // harvested from news; may be null or empty
+  const Gazetteer* places = nullptr;       // ICU place names (icu_place_names); may be null
 };
 
 // The features of one document, token by token (tokens of all sentences in order).

@@ -1,6 +1,14 @@
 #include "src/entities/gazetteer.h"
 
+#include <unicode/locid.h>
+#include <unicode/region.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "src/entities/binary_io.h"
 #include "src/entities/hash.h"
@@ -136,6 +144,139 @@ bool Gazetteer::deserialize(std::string_view& in) {
   in = r.rest();
   finish();
   return true;
+}
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Adds `name` and its variants: the parts of "A (B)" and of "A - B", "&" spelled "and".
+void add_place(std::string name, std::vector<std::string>& out) {
+  size_t comma = name.find(", ");  // "Beulah, North Dakota" -> "Beulah"
+  if (comma != std::string::npos) name.resize(comma);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  // Only capitalised names ("world" is a region's display name), not all-caps codes ("NSW").
+  if (name.size() < 3 || !(name[0] >= 'A' && name[0] <= 'Z')) return;
+  if (std::all_of(name.begin(), name.end(), [](char ch) { return !(ch >= 'a' && ch <= 'z'); }) &&
+      name.find('.') == std::string::npos)
+    return;
+  // Zone cities that are mostly common words or surnames in news text.
+  for (const char* junk : {"Center", "North", "South", "West", "Oral", "Virgin", "Wake", "Easter",
+                           "Christmas", "Knox", "Regina", "Victoria", "Stanley", "Resolute"}) {
+    if (name == junk) return;
+  }
+  out.push_back(name);
+  size_t open = name.find(" (");
+  if (open != std::string::npos && name.back() == ')') {
+    add_place(name.substr(0, open), out);
+    add_place(name.substr(open + 2, name.size() - open - 3), out);
+  }
+  size_t dash = name.find(" - ");
+  if (dash != std::string::npos) add_place(name.substr(0, dash), out);
+  size_t amp = name.find(" & ");
+  if (amp != std::string::npos)
+    add_place(name.substr(0, amp) + " and " + name.substr(amp + 3), out);
+  const std::string_view sar = " SAR China";
+  if (name.size() > sar.size() && name.ends_with(sar))
+    add_place(name.substr(0, name.size() - sar.size()), out);
+}
+
+}  // namespace
+
+std::vector<std::string> icu_place_names() {
+  std::vector<std::string> out;
+  const icu::Locale& english = icu::Locale::getEnglish();
+  icu::UnicodeString u;
+  for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c)
+    add_place(utf8(icu::Locale("", *c).getDisplayCountry(english, u)), out);
+  UErrorCode status = U_ZERO_ERROR;
+  for (URegionType type : {URGN_WORLD, URGN_CONTINENT, URGN_SUBCONTINENT}) {
+    status = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> regions(icu::Region::getAvailable(type, status));
+    if (U_FAILURE(status) || !regions) continue;
+    while (const char* code = regions->next(nullptr, status)) {
+      if (U_FAILURE(status)) break;
+      icu::UnicodeString name;
+      icu::Locale("", code).getDisplayCountry(english, name);
+      std::string s = utf8(name);
+      if (s != code) add_place(s, out);
+    }
+  }
+  for (const char* alt : {"U.S.",         "USA",
+                          "U.S.A.",       "America",
+                          "Britain",      "Great Britain",
+                          "UK",           "U.K.",
+                          "England",      "Scotland",
+                          "Wales",        "Northern Ireland",
+                          "Ulster",       "Holland",
+                          "Soviet Union", "USSR",
+                          "Yugoslavia",   "Czechoslovakia",
+                          "Zaire",        "Ivory Coast",
+                          "Burma",        "Czech Republic",
+                          "Bosnia",       "Herzegovina",
+                          "Congo",        "North Korea",
+                          "South Korea",  "Taiwan",
+                          "Vatican",      "Middle East",
+                          "Gulf",         "Persian Gulf",
+                          "Balkans",      "Scandinavia",
+                          "Caucasus",     "Siberia",
+                          "Kashmir",      "Chechnya",
+                          "Kurdistan",    "Tibet",
+                          "Gaza",         "West Bank"})
+    out.emplace_back(alt);  // as written (add_place would drop the all-caps ones)
+  status = U_ZERO_ERROR;
+  std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createEnumeration(status));
+  std::unique_ptr<icu::TimeZoneNames> tznames(
+      U_SUCCESS(status) ? icu::TimeZoneNames::createInstance(english, status) : nullptr);
+  if (U_SUCCESS(status) && zones && tznames) {
+    while (const char* id = zones->next(nullptr, status)) {
+      if (U_FAILURE(status)) break;
+      std::string_view zone(id);
+      size_t slash = zone.rfind('/');
+      if (slash == std::string_view::npos) continue;  // "GMT", "EST5EDT", ...
+      std::string_view area = zone.substr(0, zone.find('/'));
+      if (area == "Etc" || area == "SystemV" || area == "US" || area == "Canada" ||
+          area == "Mexico" || area == "Brazil" || area == "Chile" || area == "Antarctica" ||
+          zone.starts_with("America/North_Dakota/"))
+        continue;  // aliases named after states or countries, research stations, villages
+      std::string city(zone.substr(slash + 1));
+      std::replace(city.begin(), city.end(), '_', ' ');
+      if (city.size() < 3 || std::any_of(city.begin(), city.end(), [](char ch) {
+            return ch == '+' || (ch >= '0' && ch <= '9');
+          }))
+        continue;
+      add_place(city, out);
+      icu::UnicodeString exemplar;
+      tznames->getExemplarLocationName(icu::UnicodeString::fromUTF8(zone), exemplar);
+      if (!exemplar.isBogus() && exemplar.length() > 0) add_place(utf8(exemplar), out);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Gazetteer place_gazetteer(const std::vector<std::string>& names, size_t types, size_t type) {
+  Gazetteer g(types);
+  std::vector<Lexeme> lex;
+  for (const std::string& name : names) {
+    lex.clear();
+    std::string_view rest(name);
+    while (!rest.empty()) {
+      size_t space = rest.find(' ');
+      std::string_view token = rest.substr(0, space);
+      if (!token.empty()) lex.push_back(analyze_token(token));
+      if (space == std::string_view::npos) break;
+      rest.remove_prefix(space + 1);
+    }
+    g.add(lex.data(), lex.size(), type, 0);
+  }
+  g.finish(1, /*keep_documents=*/false);
+  return g;
 }
 
 }  // namespace crosscheck::entities

@@ -71,4 +71,15 @@ class Gazetteer {
   std::unordered_map<uint64_t, size_t> building_;  // key -> entry, training only
 };
 
+// Place names from ICU's locale data, in English: the ISO country and region display names
+// ("Myanmar (Burma)" gives "Myanmar (Burma)", "Myanmar" and "Burma"; "Congo - Kinshasa" also
+// "Congo"), continents and sub-continents ("Western Europe"), a few common alternatives ("U.S.",
+// "Britain", "England"), and the exemplar cities of ICU's time zones ("America/New_York" ->
+// "New York", "Asia/Saigon" -> "Ho Chi Minh City"), split into tokens at spaces. Sorted and
+// without duplicates; deterministic for one ICU version.
+std::vector<std::string> icu_place_names();
+
+// A gazetteer of `names` (space-separated token sequences) as type `type` of `types`.
+Gazetteer place_gazetteer(const std::vector<std::string>& names, size_t types, size_t type);
+
 }  // namespace crosscheck::entities

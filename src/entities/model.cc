@@ -148,6 +148,7 @@ std::string Model::serialize() const {
   clusters.serialize(out);
   gazetteer.serialize(out);
   news.serialize(out);
+  places.serialize(out);
   w.u8(uint8_t(passes.size()));
   for (const PassWeights& p : passes) {
     w.u32(p.bits);
@@ -162,17 +163,21 @@ std::string Model::serialize() const {
 }
 
 Status Model::parse(std::string_view bytes, Model* out) {
-  if (bytes.substr(0, kFileHeader.size()) != kFileHeader) {
-    return Status::error("not a crosscheck-ner 1 model (header " +
+  // Format 2 (current) or 1 (before the place-name gazetteer); each with its feature version.
+  const bool v1 = bytes.substr(0, kFileHeaderV1.size()) == kFileHeaderV1;
+  if (!v1 && bytes.substr(0, kFileHeader.size()) != kFileHeader) {
+    return Status::error("not a crosscheck-ner 1 or 2 model (header " +
                          std::string(bytes.substr(0, std::min<size_t>(bytes.size(), 16))) + ")");
   }
-  bytes.remove_prefix(kFileHeader.size());
+  bytes.remove_prefix(v1 ? kFileHeaderV1.size() : kFileHeader.size());
   Model m;
   ByteReader r(bytes);
   uint32_t version = r.u32();
-  if (r.ok() && version != kFeatureVersion) {
-    return Status::error("model has feature version " + std::to_string(version) +
-                         ", this build reads version " + std::to_string(kFeatureVersion));
+  const uint32_t expected = v1 ? 1 : kFeatureVersion;
+  if (r.ok() && version != expected) {
+    return Status::error("model of format " + std::string(v1 ? "1" : "2") +
+                         " has feature version " + std::to_string(version) +
+                         ", this build reads version " + std::to_string(expected) + " there");
   }
   m.info = std::string(r.str());
   uint64_t types = r.varint();
@@ -185,6 +190,7 @@ Status Model::parse(std::string_view bytes, Model* out) {
   if (!m.clusters.deserialize(rest)) return Status::error("model: bad clusters section");
   if (!m.gazetteer.deserialize(rest)) return Status::error("model: bad gazetteer section");
   if (!m.news.deserialize(rest)) return Status::error("model: bad news gazetteer section");
+  if (!v1 && !m.places.deserialize(rest)) return Status::error("model: bad place-name section");
   ByteReader r2(rest);
   uint8_t passes = r2.u8();
   if (!r2.ok() || passes == 0 || passes > 2) return Status::error("model: bad pass count");

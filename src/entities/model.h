@@ -2,12 +2,14 @@
 // format.
 //
 // File: gzip of
-//   "crosscheck-ner 1\n"                       format version (text, so `zcat | head -1` shows it)
-//   u32 feature version                         bumped whenever features.cc changes meaning
+//   "crosscheck-ner 2\n"                       format version (text, so `zcat | head -1` shows it)
+//   u32 feature version (2)                     bumped whenever features.cc changes meaning
 //   str info                                    free-text training summary
 //   varint types, str name...                   entity types, sorted
 //   clusters (src/entities/clusters.h)
 //   gazetteer of the training entities, then the one harvested from news (gazetteer.h)
+//   gazetteer of ICU place names (format 2 only; format 1 = "crosscheck-ner 1", version 1,
+//   has no such section and loads with an empty one)
 //   u8 passes; per pass: u32 bits, f32 scale, transitions (f32), sparse weights (below)
 // Sparse weights: varint row count; per non-zero row: varint row delta, varint tag mask, one
 // zigzag varint per set tag: the weight / scale, |q| <= 16383. Most rows of a perceptron touch
@@ -35,8 +37,11 @@
 
 namespace crosscheck::entities {
 
-inline constexpr uint32_t kFeatureVersion = 1;
-inline constexpr std::string_view kFileHeader = "crosscheck-ner 1\n";
+inline constexpr uint32_t kFeatureVersion = 2;
+inline constexpr std::string_view kFileHeader = "crosscheck-ner 2\n";
+// Format 1 (feature version 1): the same without the place-name gazetteer section. Still read:
+// its models never emit the place features, so they tag exactly as before.
+inline constexpr std::string_view kFileHeaderV1 = "crosscheck-ner 1\n";
 
 struct PassWeights {
   uint32_t bits = 0;
@@ -66,6 +71,7 @@ class Model {
   WordClusters clusters;
   Gazetteer gazetteer;  // entity strings of the training set
   Gazetteer news;       // entity strings harvested from unlabelled news (news_gazetteer.h)
+  Gazetteer places;     // ICU place names (gazetteer.h); empty in format-1 files
   std::vector<PassWeights> passes;  // first pass, then (optionally) the document-context pass
   std::string info;
 

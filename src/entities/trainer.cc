@@ -222,7 +222,7 @@ PassResult run_pass(const std::string& name, const TrainingSet& train, const Tra
 void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has_dev,
                   const TrainOptions& options, const std::function<void(const std::string&)>& log) {
   const TagSet& tags = model->tags;
-  Resources resources{&model->clusters, &model->gazetteer, &model->news};
+  Resources resources{&model->clusters, &model->gazetteer, &model->news, &model->places};
   train_set->set = TrainingSet();
   dev_set->set = TrainingSet();
   prepare_features(resources, options.table_bits, true, train_set);
@@ -407,6 +407,12 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
     }
     model->gazetteer.finish();
     log("gazetteer: " + std::to_string(model->gazetteer.size()) + " entity strings");
+    // ICU's place names as LOC (gazetteer.h), when the training data has that type.
+    const int loc = tags.type_index("LOC");
+    if (loc >= 0) {
+      model->places = place_gazetteer(icu_place_names(), tags.types(), size_t(loc));
+      log("place names: " + std::to_string(model->places.size()) + " from ICU");
+    }
   }
 
   // 3-4. Both passes (only to harvest the news gazetteer when its cache exists).
@@ -454,9 +460,10 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
   char info[512];
   std::snprintf(info, sizeof info,
                 "trained on %zu documents (%zu tokens); table 2^%u rows; clusters %zu words; "
-                "gazetteer %zu entries; news gazetteer %zu entries; passes %zu",
+                "gazetteer %zu entries; news gazetteer %zu entries; ICU places %zu; passes %zu",
                 train_set.docs.size(), train_set.tokens, options.table_bits, model->clusters.size(),
-                model->gazetteer.size(), model->news.size(), model->passes.size());
+                model->gazetteer.size(), model->news.size(), model->places.size(),
+                model->passes.size());
   model->info = info;
   result.tagger = std::make_unique<Tagger>(std::move(model));
   if (data.dev) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -295,6 +296,30 @@ TEST(Gazetteer, MatchesCaseInsensitivelyAndLeavesOneDocumentOut) {
   m.clear();
   back.match(sentence.data(), sentence.size(), 0, m);  // no per-document data after loading
   EXPECT_EQ(m.size(), 2u);
+}
+
+TEST(Gazetteer, IcuPlaceNames) {
+  std::vector<std::string> names = icu_place_names();
+  EXPECT_GT(names.size(), 500u);
+  auto has = [&](const char* s) { return std::binary_search(names.begin(), names.end(), s); };
+  EXPECT_TRUE(has("Germany"));  // ISO country display name
+  EXPECT_TRUE(has("United Kingdom"));
+  EXPECT_TRUE(has("Britain"));   // common alternative
+  EXPECT_TRUE(has("Europe"));    // continent
+  EXPECT_TRUE(has("New York"));  // time-zone city, "America/New_York"
+  EXPECT_FALSE(has("US"));       // would match the pronoun "us"
+  Gazetteer g = place_gazetteer(names, 4, 2);
+  std::vector<Lexeme> sentence = lexemes({"flights", "from", "NEW", "YORK", "to", "Germany"});
+  std::vector<Gazetteer::Match> m;
+  g.match(sentence.data(), sentence.size(), -1, m);
+  std::vector<std::pair<uint32_t, uint32_t>> found;
+  for (const Gazetteer::Match& x : m) {
+    EXPECT_EQ(x.types, 1u << 2);
+    found.emplace_back(x.begin, x.end);
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_TRUE(std::binary_search(found.begin(), found.end(), std::make_pair(2u, 4u)));
+  EXPECT_TRUE(std::binary_search(found.begin(), found.end(), std::make_pair(5u, 6u)));
 }
 
 TEST(Clusters, WordsInTheSameContextsClusterTogether) {
