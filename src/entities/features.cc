@@ -192,8 +192,8 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
   out->rows.reserve(n_tokens * 64);
   for (size_t s = 0; s + 1 < out->sentence_begin.size(); ++s) {
     const size_t begin = out->sentence_begin[s], n = out->sentence_begin[s + 1] - begin;
-    const Lexeme* lex = &out->lexemes[begin];
-    const uint8_t* ctx = &out->context[begin];
+    const Lexeme* lex = out->lexemes.data() + begin;  // (data(): the sentence may be empty)
+    const uint8_t* ctx = out->context.data() + begin;
     auto at = [&](long i) -> const Lexeme& {
       if (i < 0) return boundary_lexeme(true);
       if (i >= long(n)) return boundary_lexeme(false);
