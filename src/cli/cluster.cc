@@ -61,8 +61,6 @@ class ClusterCommand : public Command {
     ThreadPool pool(options.threads);
     text::AnalyzerOptions text_options;
     text_options.detect_language = false;  // the clean stage already identified it
-    ProgressLine progress("cluster", args_.quiet);
-    ProblemReporter reporter;
     dedup::Options dedup_options;
     dedup::Deduplicator dedup(dedup_options);
     std::vector<std::string> ids;
@@ -86,19 +84,11 @@ class ClusterCommand : public Command {
       }
       batch.clear();
     };
-    pipeline::stream(
-        args_.inputs, options,
-        [&](Article&& a) {
-          batch.push_back(std::move(a));
-          if (batch.size() >= kBatch) flush();
-        },
-        [&](Problem&& p) {
-          progress.clear();
-          reporter.report(p);
-        },
-        [&](const pipeline::Progress& p) { progress.update(p); });
+    uint64_t errors = stream_articles(args_, options, "cluster", [&](Article&& a) {
+      batch.push_back(std::move(a));
+      if (batch.size() >= kBatch) flush();
+    });
     flush();
-    progress.finish();
 
     std::vector<uint32_t> final_story = clusterer.finish();
     std::vector<uint32_t> story(ids.size());
@@ -107,7 +97,7 @@ class ClusterCommand : public Command {
       if (leader[i] != i) story[i] = story[leader[i]];
     }
     write_assignment(ids, story, "cluster");
-    return exit_status(ids.size(), reporter.errors());
+    return exit_status(ids.size(), errors);
   }
 
  private:

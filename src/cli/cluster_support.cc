@@ -1,33 +1,12 @@
 #include "src/cli/cluster_support.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <map>
+
+#include "src/cli/model_path.h"
 
 namespace crosscheck::cli {
 
-std::string find_background_df() {
-  namespace fs = std::filesystem;
-  const char* kName = "df-en.tsv.gz";
-  std::vector<fs::path> dirs;
-  if (const char* env = std::getenv("CROSSCHECK_MODEL_DIR")) dirs.emplace_back(env);
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path bin = exe.parent_path();
-    dirs.push_back(bin / "models");
-    dirs.push_back(bin.parent_path() / "models");
-    dirs.push_back(bin.parent_path() / "share" / "crosscheck" / "models");
-  }
-  dirs.emplace_back("models");
-  for (const fs::path& d : dirs) {
-    fs::path p = d / kName;
-    if (fs::is_regular_file(p, ec)) return p.string();
-  }
-  return {};
-}
+std::string find_background_df() { return find_model("df-en.tsv.gz"); }
 
 cluster::Options default_cluster_options() {
   cluster::Options options;

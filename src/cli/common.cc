@@ -116,4 +116,19 @@ int exit_status(uint64_t articles, uint64_t errors) {
   return errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
+uint64_t stream_articles(const InputArgs& args, const pipeline::Options& options, const char* label,
+                         const pipeline::CleanSink& on_article) {
+  ProgressLine progress(label, args.quiet);
+  ProblemReporter reporter;
+  pipeline::stream(
+      args.inputs, options, on_article,
+      [&](Problem&& p) {
+        progress.clear();
+        reporter.report(p);
+      },
+      [&](const pipeline::Progress& p) { progress.update(p); });
+  progress.finish();
+  return reporter.errors();
+}
+
 }  // namespace crosscheck::cli

@@ -68,6 +68,12 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+// Streams the cleaned articles of `args.inputs` to `on_article` (pipeline::stream, bounded
+// memory) with a progress line labelled `label` and every problem reported on stderr as it comes.
+// Returns the number of failed records (errors).
+uint64_t stream_articles(const InputArgs& args, const pipeline::Options& options, const char* label,
+                         const pipeline::CleanSink& on_article);
+
 // A subcommand: registered on the top-level app, run when its name was given.
 class Command {
  public:

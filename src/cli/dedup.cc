@@ -49,8 +49,6 @@ class DedupCommand : public Command {
     }
     dedup::Deduplicator dedup(dedup_options);
     ThreadPool pool(options.threads);
-    ProgressLine progress("dedup", args_.quiet);
-    ProblemReporter reporter;
     std::vector<std::string> ids;
     std::vector<Article> batch;
     auto flush = [&] {
@@ -64,23 +62,15 @@ class DedupCommand : public Command {
       }
       batch.clear();
     };
-    pipeline::stream(
-        args_.inputs, options,
-        [&](Article&& a) {
-          batch.push_back(std::move(a));
-          if (batch.size() >= kBatch) flush();
-        },
-        [&](Problem&& p) {
-          progress.clear();
-          reporter.report(p);
-        },
-        [&](const pipeline::Progress& p) { progress.update(p); });
+    uint64_t errors = stream_articles(args_, options, "dedup", [&](Article&& a) {
+      batch.push_back(std::move(a));
+      if (batch.size() >= kBatch) flush();
+    });
     flush();
-    progress.finish();
 
     std::vector<uint32_t> groups = dedup.groups();
     write_assignment(ids, groups, "group");
-    return exit_status(ids.size(), reporter.errors());
+    return exit_status(ids.size(), errors);
   }
 
  private:

@@ -29,28 +29,18 @@ class ExtractCommand : public Command {
   int run() override {
     pipeline::Options options;
     if (!make_pipeline_options(args_, options)) return kExitUsage;
-    ProgressLine progress("extract", args_.quiet);
-    ProblemReporter reporter;
     uint64_t articles = 0;
     std::string line;
-    pipeline::stream(
-        args_.inputs, options,
-        [&](Article&& a) {
-          line.clear();
-          JsonWriter w(line);
-          report::write_article(w, a);
-          line.push_back('\n');
-          std::fwrite(line.data(), 1, line.size(), stdout);
-          ++articles;
-        },
-        [&](Problem&& p) {
-          progress.clear();
-          reporter.report(p);
-        },
-        [&](const pipeline::Progress& p) { progress.update(p); });
-    progress.finish();
+    uint64_t errors = stream_articles(args_, options, "extract", [&](Article&& a) {
+      line.clear();
+      JsonWriter w(line);
+      report::write_article(w, a);
+      line.push_back('\n');
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      ++articles;
+    });
     std::fflush(stdout);
-    return exit_status(articles, reporter.errors());
+    return exit_status(articles, errors);
   }
 
  private:

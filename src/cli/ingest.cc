@@ -71,26 +71,16 @@ class IngestCommand : public Command {
     for (const std::string& w : ingestor.warnings())
       std::fprintf(stderr, "crosscheck: %s\n", w.c_str());
 
-    ProgressLine progress("ingest", args_.quiet);
-    ProblemReporter reporter;
     uint64_t articles = 0;
     Status failure;
-    pipeline::stream(
-        args_.inputs, options,
-        [&](Article&& a) {
-          ++articles;
-          // After a store failure, keep draining the stream (it cannot be stopped) but write
-          // nothing more; the committed batches stay.
-          if (!failure) return;
-          if (Status s = ingestor.add(std::move(a)); !s) failure = s;
-        },
-        [&](Problem&& p) {
-          progress.clear();
-          reporter.report(p);
-        },
-        [&](const pipeline::Progress& p) { progress.update(p); });
+    uint64_t errors = stream_articles(args_, options, "ingest", [&](Article&& a) {
+      ++articles;
+      // After a store failure, keep draining the stream (it cannot be stopped) but write
+      // nothing more; the committed batches stay.
+      if (!failure) return;
+      if (Status s = ingestor.add(std::move(a)); !s) failure = s;
+    });
     if (failure) failure = ingestor.finish();
-    progress.finish();
     if (!failure) {
       std::fprintf(stderr, "crosscheck: %s\n", failure.message().c_str());
       return kExitUsage;
@@ -112,7 +102,7 @@ class IngestCommand : public Command {
           static_cast<unsigned long long>(st.signatures_loaded),
           static_cast<unsigned long long>(st.replayed), st.settle_seconds);
     }
-    return exit_status(articles, reporter.errors());
+    return exit_status(articles, errors);
   }
 
  private:

@@ -119,30 +119,20 @@ class QuotesCommand : public Command {
     aopts.detect_language = false;  // the article's language is already known; quotes ignore it
     aopts.stem = false;
     text::Analyzer analyzer(aopts);
-    ProgressLine progress("quotes", args_.quiet);
-    ProblemReporter reporter;
     uint64_t articles = 0;
     std::string line;
-    pipeline::stream(
-        args_.inputs, options,
-        [&](Article&& a) {
-          Document doc = analyzer.analyze(a);
-          std::vector<quotes::Quote> qs = quotes::extract_quotes(doc, qopts);
-          line.clear();
-          JsonWriter w(line);
-          write_quotes(w, a, doc, qs);
-          line.push_back('\n');
-          std::fwrite(line.data(), 1, line.size(), stdout);
-          ++articles;
-        },
-        [&](Problem&& p) {
-          progress.clear();
-          reporter.report(p);
-        },
-        [&](const pipeline::Progress& p) { progress.update(p); });
-    progress.finish();
+    uint64_t errors = stream_articles(args_, options, "quotes", [&](Article&& a) {
+      Document doc = analyzer.analyze(a);
+      std::vector<quotes::Quote> qs = quotes::extract_quotes(doc, qopts);
+      line.clear();
+      JsonWriter w(line);
+      write_quotes(w, a, doc, qs);
+      line.push_back('\n');
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      ++articles;
+    });
     std::fflush(stdout);
-    return exit_status(articles, reporter.errors());
+    return exit_status(articles, errors);
   }
 
  private:
