@@ -34,8 +34,11 @@
 // "two days", "third round", "9:30 a.m. local time"; a compound ends at its hyphenated word
 // ("20-point", "three-day": the noun after it is not part of the fact).
 //
-// Slots: two facts fill the same slot when kind and unit agree (a count of workers vs a count of
-// ships are different slots). Years alone ("in 2024") are dates ("2024-??-??").
+// Slots: two facts fill the same slot — can agree or disagree — when slot_key() is equal: the kind,
+// plus the unit for counts and ordinals (a count of workers vs a count of ships are different
+// slots). Durations form one slot whatever their unit ("a weekend" vs "two days" disagree), and so
+// do money amounts, percentages, weekdays, dates and times. Years alone ("in 2024") are dates
+// ("2024-??-??").
 //
 // What is not a fact: numbers inside names and identifiers ("Boeing 737", "Article 5",
 // "COVID-19", "No. 2"), decades ("1990s"), vague multitudes ("dozens of", "hundreds of"), spans
@@ -83,5 +86,8 @@ struct Fact {
 // times, numeric dates, years), read with the language's decimal comma ("12,5 %", "1.200") and
 // a few shared scale and currency words ("90 Milliarden Euro"). Never throws on valid UTF-8.
 std::vector<Fact> extract(const Document& doc);
+
+// "count/worker", "ordinal/point", "duration", "weekday", ... (see Slots above).
+std::string slot_key(const Fact& fact);
 
 }  // namespace crosscheck::facts

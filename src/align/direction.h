@@ -27,8 +27,8 @@ struct DirectionEvidence {
   const Document* doc_a = nullptr;
   const Document* doc_b = nullptr;
   std::vector<std::pair<uint32_t, uint32_t>> sentence_pairs;  // aligned (a sentence, b sentence)
-  double coverage_a = 0;  // share of a's words aligned with b
-  double coverage_b = 0;  // share of b's words aligned with a
+  double coverage_a = 0;                                      // share of a's words aligned with b
+  double coverage_b = 0;                                      // share of b's words aligned with a
 };
 
 // Signed score: > 0 when a is the source of b.

@@ -91,7 +91,8 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
       if (!l.aligned || l.quoted > options.max_quoted_share) continue;
       // Short lines ("Replay More Videos", captions) are what pages share by template, not
       // reporting: they do not make a pair derived.
-      if (words[a][l.sa] < options.min_sentence_words || words[b][l.sb] < options.min_sentence_words)
+      if (words[a][l.sa] < options.min_sentence_words ||
+          words[b][l.sb] < options.min_sentence_words)
         continue;
       covered_a.insert(l.sa);
       covered_b.insert(l.sb);
@@ -168,13 +169,16 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
   }
 
   // Keep, per derived article, its best source and any other that explains new sentences.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    if (x.reuse.derived != y.reuse.derived) return x.reuse.derived < y.reuse.derived;
-    if (x.reuse.coverage != y.reuse.coverage) return x.reuse.coverage > y.reuse.coverage;
-    if (x.reuse.direction_confidence != y.reuse.direction_confidence)
-      return x.reuse.direction_confidence > y.reuse.direction_confidence;
-    return x.reuse.source < y.reuse.source;
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& x, const Candidate& y) {
+                     if (x.reuse.derived != y.reuse.derived)
+                       return x.reuse.derived < y.reuse.derived;
+                     if (x.reuse.coverage != y.reuse.coverage)
+                       return x.reuse.coverage > y.reuse.coverage;
+                     if (x.reuse.direction_confidence != y.reuse.direction_confidence)
+                       return x.reuse.direction_confidence > y.reuse.direction_confidence;
+                     return x.reuse.source < y.reuse.source;
+                   });
   std::vector<Reuse> out;
   std::set<uint32_t> explained;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -185,8 +189,8 @@ std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
     if (!explained.empty() && fresh < options.min_aligned_sentences) continue;
     for (const auto& p : c.reuse.sentence_pairs) explained.insert(p.second);
     // sentence_pairs are in derived-sentence order (built from a map keyed by it).
-    c.reuse.verbatim_runs = verbatim_runs(*docs[c.reuse.source], *docs[c.reuse.derived],
-                                          options.verbatim_run);
+    c.reuse.verbatim_runs =
+        verbatim_runs(*docs[c.reuse.source], *docs[c.reuse.derived], options.verbatim_run);
     c.reuse.passages = make_passages(*docs[c.reuse.source], *docs[c.reuse.derived],
                                      c.reuse.sentence_pairs, c.pair_similarity);
     out.push_back(std::move(c.reuse));

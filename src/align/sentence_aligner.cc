@@ -133,11 +133,11 @@ StoryAlignment align_sentences(const std::vector<const Document*>& docs,
         link.quoted = common > 0 ? quoted / common : 0;
         const DocumentTerms& da = terms[a];
         const DocumentTerms& db = terms[b];
-        link.verbatim_words = longest_common_run(
-            da.word_hashes.data() + da.sentence_word_begin[sa],
-            da.sentence_word_begin[sa + 1] - da.sentence_word_begin[sa],
-            db.word_hashes.data() + db.sentence_word_begin[sb],
-            db.sentence_word_begin[sb + 1] - db.sentence_word_begin[sb]);
+        link.verbatim_words =
+            longest_common_run(da.word_hashes.data() + da.sentence_word_begin[sa],
+                               da.sentence_word_begin[sa + 1] - da.sentence_word_begin[sa],
+                               db.word_hashes.data() + db.sentence_word_begin[sb],
+                               db.sentence_word_begin[sb + 1] - db.sentence_word_begin[sb]);
         link.aligned = link.similarity >= options.min_aligned_similarity ||
                        (link.containment >= options.min_contained_similarity &&
                         common_terms >= options.min_contained_terms);

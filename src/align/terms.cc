@@ -4,41 +4,42 @@
 #include <array>
 #include <cmath>
 
+#include "src/core/fnv.h"
+
 namespace crosscheck::align {
 namespace {
 
 // Sorted for binary search. Function words, auxiliaries, pronouns, and the reporting verbs and
 // fillers every news sentence has ("said", "also"): two sentences sharing them share nothing.
 constexpr std::array<std::string_view, 176> kStopWords = {
-    "'s", "a", "about", "above", "after", "again", "against", "ago", "all", "also", "am", "among",
-    "an", "and", "another", "any", "are", "around", "as", "at", "be", "became", "because", "been",
-    "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "doing", "done", "down", "during", "each", "either", "even", "ever", "every", "few", "for",
-    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "it's", "its",
-    "itself", "just", "last", "later", "least", "less", "like", "many", "may", "me", "might",
-    "more", "most", "much", "must", "my", "myself", "n't", "neither", "next", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "one", "only", "onto", "or", "other", "others", "our", "ours",
-    "out", "over", "own", "per", "s", "said", "same", "say", "says", "shall", "she", "should",
-    "since", "so", "some", "still", "such", "t", "than", "that", "the", "their", "theirs", "them",
-    "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "told",
-    "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
-    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
-    "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself",
-    "yourselves",
+    "'s",      "a",       "about",   "above",   "after",  "again",  "against",  "ago",
+    "all",     "also",    "am",      "among",   "an",     "and",    "another",  "any",
+    "are",     "around",  "as",      "at",      "be",     "became", "because",  "been",
+    "before",  "being",   "below",   "between", "both",   "but",    "by",       "can",
+    "could",   "did",     "do",      "does",    "doing",  "done",   "down",     "during",
+    "each",    "either",  "even",    "ever",    "every",  "few",    "for",      "from",
+    "further", "had",     "has",     "have",    "having", "he",     "her",      "here",
+    "hers",    "herself", "him",     "himself", "his",    "how",    "however",  "i",
+    "if",      "in",      "into",    "is",      "it",     "it's",   "its",      "itself",
+    "just",    "last",    "later",   "least",   "less",   "like",   "many",     "may",
+    "me",      "might",   "more",    "most",    "much",   "must",   "my",       "myself",
+    "n't",     "neither", "next",    "no",      "nor",    "not",    "now",      "of",
+    "off",     "on",      "once",    "one",     "only",   "onto",   "or",       "other",
+    "others",  "our",     "ours",    "out",     "over",   "own",    "per",      "s",
+    "said",    "same",    "say",     "says",    "shall",  "she",    "should",   "since",
+    "so",      "some",    "still",   "such",    "t",      "than",   "that",     "the",
+    "their",   "theirs",  "them",    "then",    "there",  "these",  "they",     "this",
+    "those",   "though",  "through", "thus",    "to",     "told",   "too",      "toward",
+    "towards", "under",   "until",   "up",      "upon",   "us",     "very",     "via",
+    "was",     "we",      "were",    "what",    "when",   "where",  "whether",  "which",
+    "while",   "who",     "whom",    "whose",   "why",    "will",   "with",     "within",
+    "without", "would",   "yet",     "you",     "your",   "yours",  "yourself", "yourselves",
 };
 
-bool is_opening_quote(std::string_view t) { return t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "\xE2\x80\x9E"; }
-bool is_closing_quote(std::string_view t) { return t == "\xE2\x80\x9D" || t == "\xC2\xBB"; }
-
-uint64_t hash_bytes(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+bool is_opening_quote(std::string_view t) {
+  return t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "\xE2\x80\x9E";
 }
+bool is_closing_quote(std::string_view t) { return t == "\xE2\x80\x9D" || t == "\xC2\xBB"; }
 
 }  // namespace
 
@@ -52,7 +53,8 @@ std::vector<bool> quoted_tokens(const Document& doc) {
   uint32_t paragraph = 0;
   size_t sentence = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    while (sentence + 1 < doc.sentences.size() && doc.sentences[sentence].token_end <= i) ++sentence;
+    while (sentence + 1 < doc.sentences.size() && doc.sentences[sentence].token_end <= i)
+      ++sentence;
     if (!doc.sentences.empty() && doc.sentences[sentence].paragraph != paragraph) {
       paragraph = doc.sentences[sentence].paragraph;
       inside = false;  // an unclosed quotation ends with its paragraph
@@ -102,7 +104,7 @@ DocumentTerms sentence_terms(const Document& doc, TermDictionary& dictionary) {
       if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
       const std::string& norm = ti < doc.norms.size() ? doc.norms[ti] : term;
       std::string_view surface = norm.empty() ? doc.token_text(t) : std::string_view(norm);
-      out.word_hashes.push_back(hash_bytes(surface));
+      out.word_hashes.push_back(fnv1a(surface));
       ++st.words;
       if (t.kind == TokenKind::kNumber) {
         term.clear();
@@ -110,7 +112,8 @@ DocumentTerms sentence_terms(const Document& doc, TermDictionary& dictionary) {
           if (c != ',') term.push_back(c);
       } else {
         if (is_stop_word(surface)) continue;
-        const std::string* stem = ti < doc.stems.size() && !doc.stems[ti].empty() ? &doc.stems[ti] : nullptr;
+        const std::string* stem =
+            ti < doc.stems.size() && !doc.stems[ti].empty() ? &doc.stems[ti] : nullptr;
         term = stem ? *stem : std::string(surface);
       }
       occurrences.emplace_back(dictionary.id(term), quoted[ti]);

@@ -26,14 +26,14 @@ bool is_stop_word(std::string_view norm);
 std::vector<bool> quoted_tokens(const Document& doc);
 
 struct SentenceTerms {
-  std::vector<uint32_t> terms;   // sorted, unique term ids
-  std::vector<uint8_t> quoted;   // per term: 1 when every occurrence is quoted
-  uint32_t words = 0;            // word and number tokens in the sentence
+  std::vector<uint32_t> terms;  // sorted, unique term ids
+  std::vector<uint8_t> quoted;  // per term: 1 when every occurrence is quoted
+  uint32_t words = 0;           // word and number tokens in the sentence
 };
 
 struct DocumentTerms {
-  std::vector<SentenceTerms> sentences;  // one per Document::sentences
-  std::vector<uint64_t> word_hashes;     // per word/number token of the document, in order
+  std::vector<SentenceTerms> sentences;       // one per Document::sentences
+  std::vector<uint64_t> word_hashes;          // per word/number token of the document, in order
   std::vector<uint32_t> sentence_word_begin;  // per sentence: index into word_hashes (+1 sentinel)
   uint32_t words = 0;
 };

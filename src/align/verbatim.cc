@@ -6,11 +6,12 @@
 // the words agree; the longest extension is kept when it reaches `min_words`, and the scan
 // resumes after it. Seeds inside an accepted run are never looked up again, so the cost is linear
 // in the two lengths plus the shared material.
-#include "crosscheck/align.h"
-
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+
+#include "crosscheck/align.h"
+#include "src/core/fnv.h"
 
 namespace crosscheck::align {
 namespace {
@@ -20,15 +21,6 @@ struct Words {
   std::vector<uint32_t> token;  // per word: index into Document::tokens
 };
 
-uint64_t hash_word(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 Words words_of(const Document& doc) {
   Words w;
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
@@ -37,7 +29,7 @@ Words words_of(const Document& doc) {
     std::string_view s = i < doc.norms.size() && !doc.norms[i].empty()
                              ? std::string_view(doc.norms[i])
                              : doc.token_text(t);
-    w.hash.push_back(hash_word(s));
+    w.hash.push_back(fnv1a(s));
     w.token.push_back(i);
   }
   return w;
@@ -91,8 +83,8 @@ std::vector<VerbatimRun> verbatim_runs(const Document& source, const Document& d
     const Token& s1 = source.tokens[s.token[best_s + best_len - 1]];
     const Token& d0 = derived.tokens[d.token[best_d]];
     const Token& d1 = derived.tokens[d.token[best_d + best_len - 1]];
-    out.push_back({{s0.cp_begin, s1.cp_end}, {d0.cp_begin, d1.cp_end},
-                   static_cast<uint32_t>(best_len)});
+    out.push_back(
+        {{s0.cp_begin, s1.cp_end}, {d0.cp_begin, d1.cp_end}, static_cast<uint32_t>(best_len)});
     taken = j = best_d + best_len;
   }
   return out;

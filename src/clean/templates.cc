@@ -16,12 +16,10 @@
 #include <unordered_set>
 
 #include "crosscheck/clean.h"
+#include "src/core/fnv.h"
 
 namespace crosscheck::clean {
 namespace {
-
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 uint64_t mix(uint64_t h, unsigned char c) { return (h ^ c) * kFnvPrime; }
 

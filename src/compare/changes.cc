@@ -22,6 +22,7 @@
 
 #include "crosscheck/compare.h"
 #include "src/align/terms.h"
+#include "src/core/edit_distance.h"
 
 namespace crosscheck::compare {
 namespace {
@@ -39,11 +40,11 @@ std::vector<Word> sentence_words(const Document& doc, uint32_t sentence) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
     std::string_view text = doc.token_text(t);
-    std::string_view norm = i < doc.norms.size() && !doc.norms[i].empty()
-                                ? std::string_view(doc.norms[i])
-                                : text;
-    out.push_back({i, norm, t.kind == TokenKind::kWord && !text.empty() &&
-                                std::isupper(static_cast<unsigned char>(text[0]))});
+    std::string_view norm =
+        i < doc.norms.size() && !doc.norms[i].empty() ? std::string_view(doc.norms[i]) : text;
+    out.push_back({i, norm,
+                   t.kind == TokenKind::kWord && !text.empty() &&
+                       std::isupper(static_cast<unsigned char>(text[0]))});
   }
   return out;
 }
@@ -58,9 +59,9 @@ bool is_negator(std::string_view norm) {
 // paraphrase trades one for the other; a negation flip changes the sentence's total.
 bool is_negative_word(std::string_view norm) {
   static const std::string_view kWords[] = {
-      "fail",    "fails",   "failed", "failing", "refuse",  "refuses", "refused", "deny",
-      "denies",  "denied",  "reject", "rejects", "rejected", "without", "lack",   "lacks",
-      "lacked",  "unable",  "neither", "nor",    "none",    "nobody",  "nothing", "never"};
+      "fail",   "fails",  "failed",  "failing", "refuse",   "refuses", "refused", "deny",
+      "denies", "denied", "reject",  "rejects", "rejected", "without", "lack",    "lacks",
+      "lacked", "unable", "neither", "nor",     "none",     "nobody",  "nothing", "never"};
   for (std::string_view w : kWords)
     if (norm == w) return true;
   return false;
@@ -70,21 +71,6 @@ size_t polarity(const std::vector<Word>& words) {
   size_t n = 0;
   for (const Word& w : words) n += is_negator(w.norm) || is_negative_word(w.norm);
   return n;
-}
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // Spelling variants of one name: close in edit distance relative to their length.
@@ -98,15 +84,8 @@ Span token_span(const Document& doc, uint32_t first, uint32_t last) {
 }
 
 std::string span_text(const Document& doc, uint32_t first, uint32_t last) {
-  return std::string(doc.text.substr(doc.tokens[first].begin,
-                                     doc.tokens[last].end - doc.tokens[first].begin));
-}
-
-std::string slot_key(const facts::Fact& f) {
-  std::string key(facts::kind_name(f.kind));
-  if (f.kind == facts::FactKind::kCount || f.kind == facts::FactKind::kOrdinal)
-    key += "/" + f.unit;
-  return key;
+  return std::string(
+      doc.text.substr(doc.tokens[first].begin, doc.tokens[last].end - doc.tokens[first].begin));
 }
 
 bool inside_fact(const std::vector<const facts::Fact*>& facts, const Token& t) {
@@ -120,8 +99,8 @@ void fact_changes(const Document& source, const Document& derived,
                   const std::vector<const facts::Fact*>& df, std::vector<Change>& out) {
   std::map<std::string, std::pair<std::vector<const facts::Fact*>, std::vector<const facts::Fact*>>>
       slots;
-  for (const facts::Fact* f : sf) slots[slot_key(*f)].first.push_back(f);
-  for (const facts::Fact* f : df) slots[slot_key(*f)].second.push_back(f);
+  for (const facts::Fact* f : sf) slots[facts::slot_key(*f)].first.push_back(f);
+  for (const facts::Fact* f : df) slots[facts::slot_key(*f)].second.push_back(f);
   for (auto& [key, sides] : slots) {
     auto& [s, d] = sides;
     if (s.empty() || d.empty()) continue;
@@ -183,8 +162,8 @@ void diff_changes(const Document& source, const Document& derived, const std::ve
   auto at = [&](size_t i, size_t j) -> uint16_t& { return lcs[i * (m + 1) + j]; };
   for (size_t i = n; i-- > 0;)
     for (size_t j = m; j-- > 0;)
-      at(i, j) = a[i].norm == b[j].norm ? at(i + 1, j + 1) + 1
-                                        : std::max(at(i + 1, j), at(i, j + 1));
+      at(i, j) =
+          a[i].norm == b[j].norm ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
   // Walk the diff; each maximal block of unmatched words on both sides between matches is a
   // replacement candidate.
   size_t i = 0, j = 0;
@@ -234,8 +213,8 @@ void diff_changes(const Document& source, const Document& derived, const std::ve
     // "the U.S." -> "American"); abbreviations are left to the rewording.
     bool new_name = true;
     for (size_t k = j0; k < j && new_name; ++k)
-      new_name = b[k].norm.find('.') == std::string_view::npos &&
-                 source_vocabulary.count(b[k].norm) == 0;
+      new_name =
+          b[k].norm.find('.') == std::string_view::npos && source_vocabulary.count(b[k].norm) == 0;
     for (size_t k = i0; k < i && new_name; ++k)
       new_name = a[k].norm.find('.') == std::string_view::npos;
     if (!new_name) continue;

@@ -3,9 +3,9 @@
 // Sentences linked by alignment at `claim_min_similarity` or more (quotations included: a quote
 // carried by four outlets is a claim four outlets carry) are joined into groups, most similar
 // links first, a group holding at most one sentence per article (greedy constrained single
-// link); each group that spans at least two articles is a claim. Its text is the member sentence most
-// similar to the others; its independent-source count collapses derived copies onto their origins
-// (origins.cc), so a re-telling of an article adds no corroboration.
+// link); each group that spans at least two articles is a claim. Its text is the member sentence
+// most similar to the others; its independent-source count collapses derived copies onto their
+// origins (origins.cc), so a re-telling of an article adds no corroboration.
 #include <algorithm>
 #include <iterator>
 #include <map>

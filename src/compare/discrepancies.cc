@@ -19,17 +19,11 @@
 namespace crosscheck::compare {
 namespace {
 
-std::string slot_of(const facts::Fact& f) {
-  std::string key(facts::kind_name(f.kind));
-  if (f.kind == facts::FactKind::kCount || f.kind == facts::FactKind::kOrdinal)
-    key += "/" + f.unit;
-  return key;
-}
-
 std::string plural(const std::string& unit) {
   if (unit.empty()) return unit;
   if (unit == "person") return "people";
-  if (unit.back() == 'y' && unit.size() > 1 && std::string("aeiou").find(unit[unit.size() - 2]) == std::string::npos)
+  if (unit.back() == 'y' && unit.size() > 1 &&
+      std::string("aeiou").find(unit[unit.size() - 2]) == std::string::npos)
     return unit.substr(0, unit.size() - 1) + "ies";
   if (unit.back() == 's' || unit.back() == 'x' || unit.back() == 'h') return unit + "es";
   return unit + "s";
@@ -37,12 +31,18 @@ std::string plural(const std::string& unit) {
 
 std::string about(const facts::Fact& f) {
   switch (f.kind) {
-    case facts::FactKind::kWeekday: return "which day";
-    case facts::FactKind::kDate: return "which date";
-    case facts::FactKind::kTime: return "what time";
-    case facts::FactKind::kDuration: return "how long";
-    case facts::FactKind::kMoney: return "how much money";
-    case facts::FactKind::kPercent: return "what percentage";
+    case facts::FactKind::kWeekday:
+      return "which day";
+    case facts::FactKind::kDate:
+      return "which date";
+    case facts::FactKind::kTime:
+      return "what time";
+    case facts::FactKind::kDuration:
+      return "how long";
+    case facts::FactKind::kMoney:
+      return "how much money";
+    case facts::FactKind::kPercent:
+      return "what percentage";
     case facts::FactKind::kCount:
     case facts::FactKind::kOrdinal:
       return f.unit.empty() ? "what number" : "how many " + plural(f.unit);
@@ -74,7 +74,7 @@ std::vector<Discrepancy> find_discrepancies(const std::vector<const Article*>& a
   for (size_t d = 0; d < facts.size(); ++d)
     for (uint32_t k = 0; k < facts[d].size(); ++k) {
       by_sentence[d].emplace(facts[d][k].sentence, k);
-      stated[d].emplace(slot_of(facts[d][k]), facts[d][k].value);
+      stated[d].emplace(facts::slot_key(facts[d][k]), facts[d][k].value);
     }
   UnionFind sets;
   for (uint32_t i = 0; i < first.back(); ++i) sets.add();
@@ -86,11 +86,11 @@ std::vector<Discrepancy> find_discrepancies(const std::vector<const Article*>& a
     auto [b_begin, b_end] = by_sentence[l.b].equal_range(l.sb);
     for (auto i = a_begin; i != a_end; ++i) {
       const facts::Fact& fa = facts[l.a][i->second];
-      if (stated[l.b].count({slot_of(fa), fa.value})) continue;
+      if (stated[l.b].count({facts::slot_key(fa), fa.value})) continue;
       for (auto j = b_begin; j != b_end; ++j) {
         const facts::Fact& fb = facts[l.b][j->second];
-        if (slot_of(fa) != slot_of(fb) || fa.value == fb.value) continue;
-        if (stated[l.a].count({slot_of(fb), fb.value})) continue;
+        if (facts::slot_key(fa) != facts::slot_key(fb) || fa.value == fb.value) continue;
+        if (stated[l.a].count({facts::slot_key(fb), fb.value})) continue;
         uint32_t x = first[l.a] + i->second, y = first[l.b] + j->second;
         sets.unite(x, y);
         disputed[x] = disputed[y] = 1;
@@ -119,8 +119,8 @@ std::vector<Discrepancy> find_discrepancies(const std::vector<const Article*>& a
       if (v.articles.empty() || v.articles.back() != articles[d]->id)
         v.articles.push_back(articles[d]->id);
       const Sentence& s = docs[d]->sentences[f.sentence];
-      v.evidence.push_back({{articles[d]->id, {s.cp_begin, s.cp_end}},
-                            std::string(docs[d]->sentence_text(s))});
+      v.evidence.push_back(
+          {{articles[d]->id, {s.cp_begin, s.cp_end}}, std::string(docs[d]->sentence_text(s))});
     }
     if (disc.values.size() >= 2) out.push_back(std::move(disc));
   }

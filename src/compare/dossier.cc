@@ -1,4 +1,5 @@
-// analyze_story(): the per-story stages in order — align, reuse, entities, quotes, facts, then compare.
+// analyze_story(): the per-story stages in order — align, reuse, entities, quotes, facts, then
+// compare.
 #include "crosscheck/compare.h"
 
 namespace crosscheck::compare {
@@ -35,8 +36,11 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
   for (size_t i = 0; i < docs.size(); ++i) {
     facts.push_back(facts::extract(*docs[i]));
     for (const facts::Fact& f : facts.back())
-      dossier.facts.push_back({articles[i]->id, std::string(facts::kind_name(f.kind)), f.value,
-                               f.unit, std::string(docs[i]->text.substr(f.begin, f.end - f.begin)),
+      dossier.facts.push_back({articles[i]->id,
+                               std::string(facts::kind_name(f.kind)),
+                               f.value,
+                               f.unit,
+                               std::string(docs[i]->text.substr(f.begin, f.end - f.begin)),
                                {f.cp_begin, f.cp_end}});
   }
 
@@ -49,9 +53,10 @@ Dossier analyze_story(const std::vector<const Article*>& articles,
     f.direction_confidence = r.direction_confidence;
     for (const align::Passage& p : r.passages)
       f.passages.push_back({p.source, p.derived, p.similarity});
-    for (const align::VerbatimRun& v : r.verbatim_runs) f.verbatim.push_back({v.source, v.derived, 1.0});
-    f.changes = find_changes(*docs[r.source], *docs[r.derived], facts[r.source],
-                             facts[r.derived], r.sentence_pairs, options);
+    for (const align::VerbatimRun& v : r.verbatim_runs)
+      f.verbatim.push_back({v.source, v.derived, 1.0});
+    f.changes = find_changes(*docs[r.source], *docs[r.derived], facts[r.source], facts[r.derived],
+                             r.sentence_pairs, options);
     dossier.reuse.push_back(std::move(f));
   }
   std::vector<std::vector<uint32_t>> origins = find_origins(docs.size(), reuse);

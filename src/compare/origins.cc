@@ -69,7 +69,9 @@ std::vector<std::vector<uint32_t>> find_origins(size_t articles,
 uint32_t count_independent(const std::vector<uint32_t>& members,
                            const std::vector<std::vector<uint32_t>>& origins) {
   std::vector<uint32_t> counted;
-  auto has = [&](uint32_t o) { return std::find(counted.begin(), counted.end(), o) != counted.end(); };
+  auto has = [&](uint32_t o) {
+    return std::find(counted.begin(), counted.end(), o) != counted.end();
+  };
   // Articles that are their own origin first, then derived ones whose origins are all missing.
   for (uint32_t m : members)
     if (origins[m].size() == 1 && origins[m][0] == m && !has(m)) counted.push_back(m);

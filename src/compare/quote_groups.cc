@@ -46,16 +46,19 @@ std::vector<std::string> quote_terms(const Document& doc, const quotes::Quote& q
 size_t shared_terms(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++n, ++i, ++j;
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++n, ++i, ++j;
   }
   return n;
 }
 
 // The story entity with a mention overlapping the speaker's span in that article.
-std::string speaker_entity(const std::vector<entities::StoryEntity>& all, const std::string& article,
-                           const quotes::Speaker& speaker) {
+std::string speaker_entity(const std::vector<entities::StoryEntity>& all,
+                           const std::string& article, const quotes::Speaker& speaker) {
   for (const entities::StoryEntity& e : all)
     for (const entities::EntityMention& m : e.mentions)
       if (m.article == article && m.span.start < speaker.span.cp_end &&
@@ -100,7 +103,8 @@ std::vector<StoryQuote> group_quotes(const std::vector<ArticleQuotes>& articles,
       }
     }
   std::map<uint32_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < instances.size(); ++i) groups[sets.find(static_cast<uint32_t>(i))].push_back(i);
+  for (size_t i = 0; i < instances.size(); ++i)
+    groups[sets.find(static_cast<uint32_t>(i))].push_back(i);
 
   std::vector<StoryQuote> out;
   for (const auto& [root, members] : groups) {

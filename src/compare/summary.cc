@@ -21,7 +21,8 @@ std::vector<SummarySentence> summarize(const std::vector<Claim>& claims,
   }
   if (out.empty() && !docs.empty() && !docs[0]->sentences.empty()) {
     const Sentence& lead = docs[0]->sentences[0];
-    out.push_back({std::string(docs[0]->sentence_text(lead)), 1,
+    out.push_back({std::string(docs[0]->sentence_text(lead)),
+                   1,
                    {{articles[0]->id, {lead.cp_begin, lead.cp_end}}}});
   }
   return out;

@@ -18,27 +18,10 @@ namespace {
 struct Node {
   size_t article = 0, entity = 0;
   std::string type;
-  std::vector<std::string> words;  // folded name words, titles stripped
+  std::vector<std::string> words;   // folded name words, titles stripped
   std::string first_key, last_key;  // phonetic keys of the first and last word
   std::string folded;               // all words joined by ' '
 };
-
-std::vector<std::string> split_words(const std::string& folded) {
-  std::vector<std::string> out;
-  size_t begin = 0;
-  while (begin < folded.size()) {
-    size_t end = folded.find(' ', begin);
-    if (end == std::string::npos) end = folded.size();
-    if (end > begin) out.push_back(folded.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  static const std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen",
-                                             "president", "senator", "prime", "minister"};
-  while (out.size() > 1 &&
-         std::find(std::begin(kTitles), std::end(kTitles), out.front()) != std::end(kTitles))
-    out.erase(out.begin());
-  return out;
-}
 
 bool similar_length(const std::string& a, const std::string& b) {
   size_t x = std::min(a.size(), b.size()), y = std::max(a.size(), b.size());
@@ -61,14 +44,6 @@ bool same_first(const Node& a, const Node& b) {
   return (x.size() == 1 && y[0] == x[0]) || (y.size() == 1 && x[0] == y[0]);
 }
 
-// A written form without a trailing possessive.
-std::string without_possessive(std::string s) {
-  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"})
-    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
-      s.resize(s.size() - suffix.size());
-  return s;
-}
-
 }  // namespace
 
 std::vector<StoryEntity> link_story(const std::vector<ArticleMentions>& articles) {
@@ -79,7 +54,7 @@ std::vector<StoryEntity> link_story(const std::vector<ArticleMentions>& articles
       n.article = a;
       n.entity = e;
       n.type = articles[a].entities[e].type;
-      n.words = split_words(folded_name(articles[a].entities[e].name));
+      n.words = name_words(articles[a].entities[e].name);
       if (n.words.empty()) continue;
       n.first_key = phonetic_key(n.words.front());
       n.last_key = phonetic_key(n.words.back());
@@ -122,7 +97,8 @@ std::vector<StoryEntity> link_story(const std::vector<ArticleMentions>& articles
 
   // Collect.
   std::map<uint32_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < nodes.size(); ++i) groups[sets.find(static_cast<uint32_t>(i))].push_back(i);
+  for (size_t i = 0; i < nodes.size(); ++i)
+    groups[sets.find(static_cast<uint32_t>(i))].push_back(i);
   std::vector<StoryEntity> out;
   for (const auto& [root, members] : groups) {
     StoryEntity se;
@@ -139,9 +115,9 @@ std::vector<StoryEntity> link_story(const std::vector<ArticleMentions>& articles
         const Mention& m = am.mentions[k];
         std::string text(am.doc->text.substr(m.begin, m.end - m.begin));
         se.mentions.push_back({am.article->id, {m.cp_begin, m.cp_end}, text});
-        std::string form = without_possessive(text);
+        std::string form(without_possessive(text));
         ++forms[form];
-        if (split_words(folded_name(form)).size() > 1) ++full_forms[form];
+        if (name_words(form).size() > 1) ++full_forms[form];
       }
     }
     if (se.mentions.empty()) continue;

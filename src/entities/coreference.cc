@@ -15,16 +15,16 @@ namespace {
 
 // Sorted. Nouns that name a role or title a person is introduced with.
 constexpr std::array<std::string_view, 58> kRoleNouns = {
-    "adviser",    "advisor",     "aide",        "ambassador", "analyst",    "attorney",
-    "businessman", "businesswoman", "candidate", "ceo",       "chair",      "chairman",
-    "chairwoman", "chancellor",  "chief",       "commander",  "commissioner", "correspondent",
-    "counterpart", "deputy",     "diplomat",    "director",   "economist",  "editor",
-    "envoy",      "executive",   "founder",     "general",    "governor",   "head",
-    "judge",      "king",        "lawmaker",    "lawyer",     "leader",     "manager",
-    "mayor",      "mediator",    "member",      "minister",   "negotiator", "official",
-    "owner",      "pope",        "premier",     "president",  "prince",     "professor",
-    "prosecutor", "queen",       "representative", "secretary", "senator",  "sheriff",
-    "spokesman",  "spokesperson", "spokeswoman", "strategist"};
+    "adviser",     "advisor",       "aide",           "ambassador", "analyst",      "attorney",
+    "businessman", "businesswoman", "candidate",      "ceo",        "chair",        "chairman",
+    "chairwoman",  "chancellor",    "chief",          "commander",  "commissioner", "correspondent",
+    "counterpart", "deputy",        "diplomat",       "director",   "economist",    "editor",
+    "envoy",       "executive",     "founder",        "general",    "governor",     "head",
+    "judge",       "king",          "lawmaker",       "lawyer",     "leader",       "manager",
+    "mayor",       "mediator",      "member",         "minister",   "negotiator",   "official",
+    "owner",       "pope",          "premier",        "president",  "prince",       "professor",
+    "prosecutor",  "queen",         "representative", "secretary",  "senator",      "sheriff",
+    "spokesman",   "spokesperson",  "spokeswoman",    "strategist"};
 
 bool is_role_noun(std::string_view norm) {
   return std::binary_search(kRoleNouns.begin(), kRoleNouns.end(), norm);
@@ -34,11 +34,13 @@ bool is_role_noun(std::string_view norm) {
 // adviser", "foreign minister").
 bool is_role_modifier(std::string_view norm) {
   static const std::string_view kWords[] = {
-      "acting", "assistant", "chief", "deputy", "economic", "executive", "first", "foreign",
-      "former", "general", "interior", "justice", "national", "political", "press", "prime",
-      "security", "senior", "special", "state", "top", "vice", "defence", "defense", "finance",
-      "health", "trade", "regional", "union", "labour", "labor", "transport", "opposition",
-      "communications", "policy", "intelligence", "military", "of"};
+      "acting",   "assistant", "chief",      "deputy",         "economic", "executive",
+      "first",    "foreign",   "former",     "general",        "interior", "justice",
+      "national", "political", "press",      "prime",          "security", "senior",
+      "special",  "state",     "top",        "vice",           "defence",  "defense",
+      "finance",  "health",    "trade",      "regional",       "union",    "labour",
+      "labor",    "transport", "opposition", "communications", "policy",   "intelligence",
+      "military", "of"};
   for (std::string_view w : kWords)
     if (norm == w) return true;
   return false;
@@ -126,32 +128,10 @@ std::string role_after(const Document& doc, const Mention& m) {
   return text_of(doc, first, last);
 }
 
-std::vector<std::string> words_of(const std::string& folded) {
-  std::vector<std::string> out;
-  size_t begin = 0;
-  while (begin < folded.size()) {
-    size_t end = folded.find(' ', begin);
-    if (end == std::string::npos) end = folded.size();
-    if (end > begin) out.push_back(folded.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return out;
-}
-
-// Strips titles that NER sometimes includes ("Mr.", "Sen.", "President").
-std::vector<std::string> name_words(const std::string& folded) {
-  std::vector<std::string> w = words_of(folded);
-  static const std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen",
-                                             "president", "senator", "prime", "minister"};
-  while (w.size() > 1 && std::find(std::begin(kTitles), std::end(kTitles), w.front()) !=
-                             std::end(kTitles))
-    w.erase(w.begin());
-  return w;
-}
-
 }  // namespace
 
-std::vector<ArticleEntity> link_mentions(const Document& doc, const std::vector<Mention>& mentions) {
+std::vector<ArticleEntity> link_mentions(const Document& doc,
+                                         const std::vector<Mention>& mentions) {
   std::vector<ArticleEntity> out;
   std::vector<std::vector<std::string>> entity_words;  // per entity: words of its fullest name
   std::vector<uint32_t> last_seen;                     // per entity: index of its latest mention
@@ -159,7 +139,7 @@ std::vector<ArticleEntity> link_mentions(const Document& doc, const std::vector<
     const Mention& m = mentions[k];
     if (m.token_begin >= m.token_end || m.token_end > doc.tokens.size()) continue;
     std::string surface = text_of(doc, m.token_begin, m.token_end);
-    std::vector<std::string> words = name_words(folded_name(surface));
+    std::vector<std::string> words = name_words(surface);
     if (words.empty()) continue;
     int found = -1;
     for (size_t e = 0; e < out.size(); ++e) {
@@ -170,11 +150,14 @@ std::vector<ArticleEntity> link_mentions(const Document& doc, const std::vector<
       if (m.type == "PER" && !same) {
         // A shorter form: the surname or the first name of a fuller name, or the fuller name
         // of a surname seen before.
-        if (words.size() == 1) part = words[0] == ew.back() || (ew.size() > 1 && words[0] == ew[0]);
-        else if (ew.size() == 1) part = ew[0] == words.back();
+        if (words.size() == 1)
+          part = words[0] == ew.back() || (ew.size() > 1 && words[0] == ew[0]);
+        else if (ew.size() == 1)
+          part = ew[0] == words.back();
       }
       if (same || part) {
-        if (found < 0 || last_seen[e] > last_seen[static_cast<size_t>(found)]) found = static_cast<int>(e);
+        if (found < 0 || last_seen[e] > last_seen[static_cast<size_t>(found)])
+          found = static_cast<int>(e);
       }
     }
     if (found < 0) {

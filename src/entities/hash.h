@@ -9,10 +9,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace crosscheck::entities {
+#include "src/core/fnv.h"
 
-inline constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-inline constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+namespace crosscheck::entities {
 
 // A bijective 64-bit finaliser (the "moremur" constants).
 inline uint64_t mix64(uint64_t x) {
@@ -25,10 +24,7 @@ inline uint64_t mix64(uint64_t x) {
 }
 
 // FNV-1a state after `s`, starting from `state` (so prefixes extend incrementally).
-inline uint64_t fnv_extend(uint64_t state, std::string_view s) {
-  for (unsigned char c : s) state = (state ^ c) * kFnvPrime;
-  return state;
-}
+inline uint64_t fnv_extend(uint64_t state, std::string_view s) { return fnv1a(s, state); }
 
 inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0) {
   return mix64(fnv_extend(kFnvOffset ^ seed, s));

@@ -41,11 +41,7 @@ std::string folded_name(std::string_view name) {
   } else {
     ascii.assign(name);
   }
-  // Drop a possessive ('s, ’s — the typographic apostrophe became ' above).
-  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"})
-    if (ascii.size() > suffix.size() &&
-        ascii.compare(ascii.size() - suffix.size(), suffix.size(), suffix) == 0)
-      ascii.resize(ascii.size() - suffix.size());
+  ascii.resize(without_possessive(ascii).size());
   std::string out;
   for (char c : ascii) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -59,30 +55,98 @@ std::string folded_name(std::string_view name) {
   return out;
 }
 
+std::vector<std::string> name_words(std::string_view name) {
+  std::string folded = folded_name(name);
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin < folded.size()) {
+    size_t end = folded.find(' ', begin);
+    if (end == std::string::npos) end = folded.size();
+    if (end > begin) out.push_back(folded.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  static const std::string_view kTitles[] = {"mr",        "mrs",     "ms",    "dr",
+                                             "sen",       "rep",     "gov",   "gen",
+                                             "president", "senator", "prime", "minister"};
+  while (out.size() > 1 &&
+         std::find(std::begin(kTitles), std::end(kTitles), out.front()) != std::end(kTitles))
+    out.erase(out.begin());
+  return out;
+}
+
+std::string_view without_possessive(std::string_view text) {
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")})
+    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix)
+      return text.substr(0, text.size() - suffix.size());
+  return text;
+}
+
 std::string phonetic_key(std::string_view w) {
   // 1. Multi-letter spellings to one letter.
   std::string s;
   for (size_t i = 0; i < w.size();) {
     auto at = [&](std::string_view p) { return w.substr(i, p.size()) == p; };
-    if (at("tsch")) { s += 's'; i += 4; continue; }
-    if (at("sch") || at("shch")) { s += 's'; i += at("shch") ? 4 : 3; continue; }
-    if (at("sh") || at("zh") || at("sz") || at("ts") || at("tz") || at("cz")) { s += 's'; i += 2; continue; }
-    if (at("ch") || at("kh")) { s += 'k'; i += 2; continue; }
-    if (at("ph")) { s += 'f'; i += 2; continue; }
-    if (at("ck")) { s += 'k'; i += 2; continue; }
-    if (at("ou")) { s += 'u'; i += 2; continue; }
+    if (at("tsch")) {
+      s += 's';
+      i += 4;
+      continue;
+    }
+    if (at("sch") || at("shch")) {
+      s += 's';
+      i += at("shch") ? 4 : 3;
+      continue;
+    }
+    if (at("sh") || at("zh") || at("sz") || at("ts") || at("tz") || at("cz")) {
+      s += 's';
+      i += 2;
+      continue;
+    }
+    if (at("ch") || at("kh")) {
+      s += 'k';
+      i += 2;
+      continue;
+    }
+    if (at("ph")) {
+      s += 'f';
+      i += 2;
+      continue;
+    }
+    if (at("ck")) {
+      s += 'k';
+      i += 2;
+      continue;
+    }
+    if (at("ou")) {
+      s += 'u';
+      i += 2;
+      continue;
+    }
     s += w[i];
     ++i;
   }
   // 2. Letters that transliterations swap.
   for (char& c : s) {
     switch (c) {
-      case 'z': c = 's'; break;
-      case 'w': case 'v': c = 'f'; break;
-      case 'c': case 'q': c = 'k'; break;
-      case 'y': case 'j': c = 'i'; break;
-      case 'x': c = 's'; break;
-      default: break;
+      case 'z':
+        c = 's';
+        break;
+      case 'w':
+      case 'v':
+        c = 'f';
+        break;
+      case 'c':
+      case 'q':
+        c = 'k';
+        break;
+      case 'y':
+      case 'j':
+        c = 'i';
+        break;
+      case 'x':
+        c = 's';
+        break;
+      default:
+        break;
     }
   }
   // 3. h after a consonant vanishes ("Whitkov"), doubled letters collapse ("Witkoff").
@@ -94,21 +158,6 @@ std::string phonetic_key(std::string_view w) {
     out.push_back(c);
   }
   return out;
-}
-
-size_t name_edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace crosscheck::entities

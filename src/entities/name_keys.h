@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace crosscheck::entities {
 
@@ -21,10 +22,14 @@ namespace crosscheck::entities {
 // character other than letters, digits and single inner spaces removed.
 std::string folded_name(std::string_view name);
 
+// The words of a person's name: `name` folded (folded_name), split at spaces, leading titles
+// ("mr", "sen", "president", ...) dropped as long as a word is left.
+std::vector<std::string> name_words(std::string_view name);
+
+// `text` without a trailing possessive ('s or ’s), as written otherwise.
+std::string_view without_possessive(std::string_view text);
+
 // The phonetic skeleton of one folded word (see above). Empty for an empty word.
 std::string phonetic_key(std::string_view folded_word);
-
-// Levenshtein distance over bytes (names are short).
-size_t name_edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace crosscheck::entities

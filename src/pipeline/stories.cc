@@ -35,8 +35,8 @@ std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
   });
   for (size_t k = 0; k < stories.size(); ++k)
     if (!failures[k].empty() && problems)
-      problems->push_back({stories[k].id, "compare", "story analysis failed: " + failures[k],
-                           Severity::kError});
+      problems->push_back(
+          {stories[k].id, "compare", "story analysis failed: " + failures[k], Severity::kError});
   return dossiers;
 }
 

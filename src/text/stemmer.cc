@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "crosscheck/text.h"
+#include "src/core/fnv.h"
 #include "src/text/snowball.h"
 
 namespace crosscheck::text {
@@ -33,8 +34,7 @@ struct Stemmer::Cache {
   std::vector<Slot> slots = std::vector<Slot>(kCacheSlots);
 
   static size_t slot_of(std::string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a: words are short, so it beats a block hash
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    uint64_t h = fnv1a(w);
     return static_cast<size_t>(h ^ (h >> 29)) & (kCacheSlots - 1);
   }
 };

@@ -1,10 +1,11 @@
+#include "crosscheck/align.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 #include <tuple>
 
-#include "crosscheck/align.h"
 #include "crosscheck/text.h"
 #include "src/align/direction.h"
 #include "src/align/terms.h"
@@ -50,7 +51,8 @@ struct Story {
 
 const char* kWire =
     "The harbour board of Lindqvale approved a plan to dredge the northern channel on Monday.\n\n"
-    "The project will cost 48 million crowns and take three years, board chair Edda Marrow said.\n\n"
+    "The project will cost 48 million crowns and take three years, board chair Edda Marrow "
+    "said.\n\n"
     "Fishing cooperatives had opposed the dredging for a decade, citing damage to oyster beds.\n\n"
     "Engineers expect the first barges to arrive at Pellin Quay in early spring.\n\n"
     "\"We listened to every objection,\" Marrow told reporters after the vote.\n\n"
@@ -160,9 +162,10 @@ TEST(DirectionTest, PublishedTimesCompare) {
 // The indexed alignment against the obvious all-pairs computation on random texts.
 TEST(AlignTest, IndexedAlignmentMatchesAllPairsReference) {
   std::mt19937 rng(11);
-  const char* vocab[] = {"harbour", "board", "dredge", "channel", "oyster", "cooperative",
-                         "barge", "quay", "permit", "council", "engineer", "spring",
-                         "crown", "project", "vote", "fisher", "storm", "hull", "wreck", "diver"};
+  const char* vocab[] = {"harbour",     "board",  "dredge", "channel", "oyster",
+                         "cooperative", "barge",  "quay",   "permit",  "council",
+                         "engineer",    "spring", "crown",  "project", "vote",
+                         "fisher",      "storm",  "hull",   "wreck",   "diver"};
   Story s;
   for (int d = 0; d < 6; ++d) {
     std::string text;
@@ -265,7 +268,8 @@ TEST(VerbatimTest, MatchesBruteForceScan) {
       size_t best = 0, best_d = 0;
       for (size_t i = 0; i < wa.size(); ++i) {
         size_t right = 0;
-        while (i + right < wa.size() && j + right < wb.size() && wa[i + right] == wb[j + right]) ++right;
+        while (i + right < wa.size() && j + right < wb.size() && wa[i + right] == wb[j + right])
+          ++right;
         if (right < 5) continue;
         size_t left = 0;
         while (i > left && j - left > taken && wa[i - left - 1] == wb[j - left - 1]) ++left;

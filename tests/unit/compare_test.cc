@@ -1,8 +1,9 @@
+#include "crosscheck/compare.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "crosscheck/compare.h"
 #include "crosscheck/text.h"
 
 namespace crosscheck::compare {
@@ -38,7 +39,8 @@ struct Texts {
   }
   std::vector<Change> changes(size_t source, size_t derived) {
     std::vector<std::pair<uint32_t, uint32_t>> pairs;
-    for (uint32_t s = 0; s < docs[source].sentences.size() && s < docs[derived].sentences.size(); ++s)
+    for (uint32_t s = 0; s < docs[source].sentences.size() && s < docs[derived].sentences.size();
+         ++s)
       pairs.emplace_back(s, s);
     return find_changes(docs[source], docs[derived], facts[source], facts[derived], pairs);
   }
@@ -52,10 +54,11 @@ bool has(const std::vector<Change>& changes, const std::string& kind, const std:
 }
 
 TEST(ChangesTest, WeekdaysPairedInOrderAndCountsByUnit) {
-  Texts t({"The envoy met the minister on Saturday and the delegation on Sunday in Tallis.\n\n"
-           "About 1,200 workers and 30 ships were idle.",
-           "The envoy met the minister on Thursday and the delegation on Friday in Tallis.\n\n"
-           "About 1,600 workers and 30 ships were idle."});
+  Texts t(
+      {"The envoy met the minister on Saturday and the delegation on Sunday in Tallis.\n\n"
+       "About 1,200 workers and 30 ships were idle.",
+       "The envoy met the minister on Thursday and the delegation on Friday in Tallis.\n\n"
+       "About 1,600 workers and 30 ships were idle."});
   std::vector<Change> c = t.changes(0, 1);
   EXPECT_TRUE(has(c, "weekday", "Saturday", "Thursday"));
   EXPECT_TRUE(has(c, "weekday", "Sunday", "Friday"));
@@ -189,9 +192,11 @@ TEST(StoryTest, DegenerateStoriesDoNotBreak) {
 
 TEST(StoryTest, RandomTextsNeverCrashAndSpansStayInside) {
   std::mt19937 rng(5);
-  const char* pieces[] = {"Monday", "1,200", "€", "5", "%", "\u201c", "\u201d", "\"", "not", "the",
-                          "harbour", "Zhelevsky", ".", "\n\n", " ", "two days", "$3m", "-",
-                          "\xC3\xA9", "\xF0\x9F\x98\x80", "Mr.", "U.S.", "no", "?"};
+  const char* pieces[] = {"Monday",   "1,200",     "€",  "5",        "%",
+                          "\u201c",   "\u201d",    "\"", "not",      "the",
+                          "harbour",  "Zhelevsky", ".",  "\n\n",     " ",
+                          "two days", "$3m",       "-",  "\xC3\xA9", "\xF0\x9F\x98\x80",
+                          "Mr.",      "U.S.",      "no", "?"};
   for (int round = 0; round < 30; ++round) {
     std::vector<std::string> texts;
     for (int a = 0; a < 4; ++a) {

@@ -1,8 +1,9 @@
+#include "crosscheck/entity_linking.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "crosscheck/entity_linking.h"
 #include "crosscheck/text.h"
 #include "src/entities/name_keys.h"
 
@@ -71,15 +72,22 @@ TEST(NameKeysTest, FoldingAndPhoneticKeys) {
   EXPECT_EQ(phonetic_key("zelenskyy"), phonetic_key("zelensky"));
   EXPECT_NE(phonetic_key("biden"), phonetic_key("bowden"));
   EXPECT_NE(phonetic_key("putin"), phonetic_key("patton"));
-  EXPECT_EQ(name_edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(name_words("Sen. Lindsey Graham’s"), (std::vector<std::string>{"lindsey", "graham"}));
+  EXPECT_EQ(name_words("President"), std::vector<std::string>{"president"})
+      << "a title alone stays";
+  EXPECT_EQ(without_possessive("Witkoff’s"), "Witkoff");
+  EXPECT_EQ(without_possessive("Ross"), "Ross");
 }
 
 TEST(CoreferenceTest, SurnameJoinsTheFullNameAndRolesAttach) {
   Fixture f("a",
             "White House envoy Steve Witkoff met Kirill Dmitriev, a Kremlin envoy and "
             "businessman, in Miami. Witkoff called the talks useful. Dmitriev agreed.",
-            {{"Steve Witkoff", "PER"}, {"Kirill Dmitriev", "PER"}, {"Miami", "LOC"},
-             {"Witkoff", "PER"}, {"Dmitriev", "PER"}});
+            {{"Steve Witkoff", "PER"},
+             {"Kirill Dmitriev", "PER"},
+             {"Miami", "LOC"},
+             {"Witkoff", "PER"},
+             {"Dmitriev", "PER"}});
   std::vector<ArticleEntity> e = link_mentions(f.doc, f.mentions);
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[0].name, "Steve Witkoff");

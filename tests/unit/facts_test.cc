@@ -77,6 +77,14 @@ TEST(Facts, HeaderExample) {
                "weekday|tuesday||Tuesday"}));
 }
 
+TEST(Facts, SlotKeys) {
+  Extracted e("About 1,200 workers and 30 ships idled for two days, a weekend in all, on Friday.");
+  V keys;
+  for (const Fact& f : e.facts()) keys.push_back(slot_key(f));
+  EXPECT_EQ(keys, (V{"count/worker", "count/ship", "duration", "duration", "weekday"}))
+      << "counts split by unit; durations are one slot whatever the unit";
+}
+
 TEST(Facts, EmptyAndFactless) {
   EXPECT_TRUE(facts_of("").empty());
   EXPECT_TRUE(facts_of("   \n ").empty());

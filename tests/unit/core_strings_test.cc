@@ -1,0 +1,42 @@
+// The small string tools in src/core shared by several stages: FNV-1a and edit distance.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <random>
+#include <string>
+
+#include "src/core/edit_distance.h"
+#include "src/core/fnv.h"
+
+namespace crosscheck {
+namespace {
+
+TEST(FnvTest, ExtendsPieceByPieceAndMatchesKnownValues) {
+  EXPECT_EQ(fnv1a(""), kFnvOffset);
+  EXPECT_EQ(fnv1a("a"), 0xaf63dc4c8601ec8cull);  // published FNV-1a 64 test vector
+  EXPECT_EQ(fnv1a(" board", fnv1a("harbour")), fnv1a("harbour board"));
+  EXPECT_NE(fnv1a("harbour"), fnv1a("harbor"));
+}
+
+// The one-row Levenshtein against the textbook recursion on random short strings.
+TEST(EditDistanceTest, MatchesTheRecursiveDefinition) {
+  std::function<size_t(const std::string&, const std::string&)> slow =
+      [&](const std::string& a, const std::string& b) -> size_t {
+    if (a.empty()) return b.size();
+    if (b.empty()) return a.size();
+    std::string a1 = a.substr(1), b1 = b.substr(1);
+    size_t best = std::min(slow(a1, b) + 1, slow(a, b1) + 1);
+    return std::min(best, slow(a1, b1) + (a[0] == b[0] ? 0 : 1));
+  };
+  std::mt19937 rng(9);
+  for (int round = 0; round < 200; ++round) {
+    std::string a, b;
+    for (size_t n = rng() % 6; n > 0; --n) a.push_back("abc"[rng() % 3]);
+    for (size_t n = rng() % 6; n > 0; --n) b.push_back("abc"[rng() % 3]);
+    EXPECT_EQ(edit_distance(a, b), slow(a, b)) << a << " / " << b;
+  }
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+}  // namespace
+}  // namespace crosscheck
