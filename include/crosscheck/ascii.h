@@ -15,7 +15,6 @@ constexpr char to_lower(char c) {
   return is_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
-
 // Case-insensitive equality of ASCII letters (other bytes compare exactly).
 constexpr bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -23,6 +22,14 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   }
   return true;
+}
+
+// Whether `needle` occurs in `haystack`, ASCII letters compared case-insensitively.
+constexpr bool icontains(std::string_view haystack, std::string_view needle) {
+  if (needle.size() > haystack.size()) return false;
+  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at)
+    if (iequals(haystack.substr(at, needle.size()), needle)) return true;
+  return false;
 }
 
 // `s` without leading and trailing blanks (space, tab, CR) — the separators of header lines.

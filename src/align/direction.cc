@@ -1,21 +1,15 @@
 #include "src/align/direction.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 #include <unordered_set>
 
+#include "crosscheck/ascii.h"
 #include "src/align/terms.h"
 
 namespace crosscheck::align {
 namespace {
-
-std::string lower_ascii(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The checkable details of a sentence: numbers and capitalised words other than the first word
 // (which is capitalised anyway), as case-folded norms.
@@ -34,7 +28,7 @@ std::unordered_set<std::string> details(const Document& doc, uint32_t sentence) 
     if (t.kind != TokenKind::kWord) continue;
     std::string_view text = doc.token_text(t);
     const std::string& norm = i < doc.norms.size() ? doc.norms[i] : std::string();
-    bool capital = !text.empty() && std::isupper(static_cast<unsigned char>(text[0]));
+    bool capital = !text.empty() && ascii::is_upper(static_cast<unsigned char>(text[0]));
     if (capital && !first_word && !norm.empty() && !is_stop_word(norm)) out.insert(norm);
     first_word = false;
   }
@@ -60,12 +54,10 @@ int compare_published(const std::string& a, const std::string& b) {
 }
 
 bool credits_outlet(const Article& article, const std::string& outlet) {
-  std::string o = lower_ascii(outlet);
-  if (o.empty() || o == "unknown") return false;
+  if (outlet.empty() || ascii::iequals(outlet, "unknown")) return false;
   for (const std::string& credit : article.credits) {
-    std::string c = lower_ascii(credit);
-    if (c.size() < 2) continue;
-    if (o.find(c) != std::string::npos || c.find(o) != std::string::npos) return true;
+    if (credit.size() < 2) continue;
+    if (ascii::icontains(outlet, credit) || ascii::icontains(credit, outlet)) return true;
   }
   return false;
 }

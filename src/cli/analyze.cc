@@ -148,10 +148,10 @@ class AnalyzeCommand : public Command {
       stories = find_stories(batch.articles, docs, group);
     }
     std::unique_ptr<entities::Tagger> tagger = load_ner_model(ner_model_);
+    const size_t reported = batch.problems.size();
     std::vector<Dossier> dossiers = pipeline::analyze_stories(batch.articles, docs, stories, pool,
                                                               &batch.problems, tagger.get());
-    for (size_t k = 0; k < batch.problems.size(); ++k)
-      if (batch.problems[k].stage == "compare") reporter.report(batch.problems[k]);
+    for (size_t k = reported; k < batch.problems.size(); ++k) reporter.report(batch.problems[k]);
 
     if (!json_out_.empty()) {
       std::string out;

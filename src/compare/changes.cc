@@ -15,11 +15,11 @@
 //     ("offered no breakthrough" / "without a breakthrough") is not a flip.
 // Cost: O(words_a · words_b) per sentence pair for the diff; sentences are short.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <string>
 #include <unordered_set>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/compare.h"
 #include "src/align/terms.h"
 #include "src/core/edit_distance.h"
@@ -44,7 +44,7 @@ std::vector<Word> sentence_words(const Document& doc, uint32_t sentence) {
         i < doc.norms.size() && !doc.norms[i].empty() ? std::string_view(doc.norms[i]) : text;
     out.push_back({i, norm,
                    t.kind == TokenKind::kWord && !text.empty() &&
-                       std::isupper(static_cast<unsigned char>(text[0]))});
+                       ascii::is_upper(static_cast<unsigned char>(text[0]))});
   }
   return out;
 }

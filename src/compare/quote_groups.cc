@@ -30,9 +30,12 @@ struct Instance {
 
 std::vector<std::string> quote_terms(const Document& doc, const quotes::Quote& q) {
   std::vector<std::string> out;
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+  // Tokens are sorted by offset: start at the first one inside the quote.
+  auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.span.begin,
+                                [](const Token& t, uint32_t at) { return t.begin < at; });
+  for (uint32_t i = static_cast<uint32_t>(first - doc.tokens.begin()); i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if (t.begin < q.span.begin || t.end > q.span.end) continue;
+    if (t.end > q.span.end) break;
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
     std::string_view norm = i < doc.norms.size() ? std::string_view(doc.norms[i]) : "";
     if (norm.empty() || align::is_stop_word(norm)) continue;

@@ -4,9 +4,9 @@
 // of one article (tens × tens).
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/entity_linking.h"
 #include "src/entities/name_keys.h"
 
@@ -47,7 +47,7 @@ bool is_role_modifier(std::string_view norm) {
 }
 
 bool capitalised(std::string_view text) {
-  return !text.empty() && std::isupper(static_cast<unsigned char>(text[0]));
+  return !text.empty() && ascii::is_upper(static_cast<unsigned char>(text[0]));
 }
 
 std::string_view norm_of(const Document& doc, uint32_t i) {
@@ -55,16 +55,21 @@ std::string_view norm_of(const Document& doc, uint32_t i) {
                                                        : doc.token_text(doc.tokens[i]);
 }
 
+// The sentence holding `token` (sentences are sorted and cover the tokens), by binary search.
+const Sentence* sentence_of(const Document& doc, uint32_t token) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), token,
+                             [](uint32_t t, const Sentence& s) { return t < s.token_end; });
+  return it != doc.sentences.end() && token >= it->token_begin ? &*it : nullptr;
+}
+
 uint32_t sentence_start(const Document& doc, uint32_t token) {
-  for (const Sentence& s : doc.sentences)
-    if (token >= s.token_begin && token < s.token_end) return s.token_begin;
-  return 0;
+  const Sentence* s = sentence_of(doc, token);
+  return s ? s->token_begin : 0;
 }
 
 uint32_t sentence_end(const Document& doc, uint32_t token) {
-  for (const Sentence& s : doc.sentences)
-    if (token >= s.token_begin && token < s.token_end) return s.token_end;
-  return static_cast<uint32_t>(doc.tokens.size());
+  const Sentence* s = sentence_of(doc, token);
+  return s ? s->token_end : static_cast<uint32_t>(doc.tokens.size());
 }
 
 std::string text_of(const Document& doc, uint32_t first, uint32_t last_exclusive) {

@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+#include "crosscheck/ascii.h"
+
 namespace crosscheck::entities {
 namespace {
 
@@ -32,7 +34,7 @@ std::string folded_name(std::string_view name) {
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (plain) {
     ascii.assign(name);
-    for (char& c : ascii) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char& c : ascii) c = ascii::to_lower(c);
   } else if (icu::Transliterator* t = transliterator()) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));

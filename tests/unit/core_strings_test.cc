@@ -1,10 +1,11 @@
-// The small string tools in src/core shared by several stages: FNV-1a and edit distance.
+// The small string tools shared by several stages: FNV-1a, edit distance, ASCII containment.
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <random>
 #include <string>
 
+#include "crosscheck/ascii.h"
 #include "src/core/edit_distance.h"
 #include "src/core/fnv.h"
 
@@ -36,6 +37,13 @@ TEST(EditDistanceTest, MatchesTheRecursiveDefinition) {
     EXPECT_EQ(edit_distance(a, b), slow(a, b)) << a << " / " << b;
   }
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(AsciiTest, CaseInsensitiveContainment) {
+  EXPECT_TRUE(ascii::icontains("with Gullwing WIRE and agencies", "gullwing wire"));
+  EXPECT_TRUE(ascii::icontains("Reuters", ""));
+  EXPECT_FALSE(ascii::icontains("Reuters", "Reuters Ltd"));
+  EXPECT_FALSE(ascii::icontains("AFP", "dpa"));
 }
 
 }  // namespace
