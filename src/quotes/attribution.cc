@@ -228,17 +228,16 @@ SourceMention Attributor::nominal_before(uint32_t head_end, uint32_t limit) cons
   m.kind = MentionKind::kNominal;
   m.begin = k;
   m.end = head_end;
-  // The head noun: the word before the first "of"/"for", else the last word.
-  uint32_t h = head;
-  for (uint32_t t = k + 1; t < head_end; ++t) {
-    std::string_view w = ctx_.lower(t);
-    if (w == "of" || w == "for") {
-      h = t - 1;
-      break;
-    }
-  }
-  m.role = std::string(ctx_.lower(h));
+  m.role = std::string(ctx_.lower(description_head(k, head_end)));
   return m;
+}
+
+uint32_t Attributor::description_head(uint32_t begin, uint32_t end) const {
+  for (uint32_t t = begin + 1; t < end; ++t) {
+    std::string_view w = ctx_.lower(t);
+    if (w == "of" || w == "for") return t - 1;
+  }
+  return end - 1;
 }
 
 SourceMention Attributor::subject_before(uint32_t cue, uint32_t limit) const {
@@ -411,15 +410,7 @@ SourceMention Attributor::subject_after(uint32_t from, uint32_t limit) const {
     m.kind = MentionKind::kNominal;
     m.begin = from;
     m.end = e;
-    uint32_t h = e - 1;
-    for (uint32_t t = from + 1; t < e; ++t) {
-      std::string_view w = ctx_.lower(t);
-      if (w == "of" || w == "for") {
-        h = t - 1;
-        break;
-      }
-    }
-    m.role = std::string(ctx_.lower(h));
+    m.role = std::string(ctx_.lower(description_head(from, e)));
     // "said a spokeswoman for the campaign, Jane Doe"
     if (usable(e) && ctx_.is_punct(e, ',') && usable(e + 1)) {
       int32_t named = names_.starting_at(e + 1);

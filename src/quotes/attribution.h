@@ -67,6 +67,9 @@ class Attributor {
   SourceMention clause_subject(uint32_t begin, uint32_t cue) const;
   SourceMention name_mention(int32_t run, uint32_t limit) const;
   SourceMention nominal_before(uint32_t head_end, uint32_t limit) const;
+  // The head noun of the description [begin, end): the word before its first "of"/"for"
+  // ("spokeswoman for the campaign"), else its last word.
+  uint32_t description_head(uint32_t begin, uint32_t end) const;
   bool light_gap(uint32_t begin, uint32_t end) const;
   SourceMention region_subject(uint32_t begin, uint32_t cue) const;
   uint32_t tail_start(const Segment& s) const;
