@@ -1,7 +1,9 @@
-// Per-story analysis speed: compare::analyze_story (sentence alignment, reuse, facts, changes,
-// claims, discrepancies, summary) on a story of 50 articles, one core. Target: < 200 ms.
+// Per-story analysis speed: compare::analyze_story (sentence alignment, reuse, quotes, facts,
+// changes, claims, discrepancies, summary; with "entities" also NER + entity linking) on a story
+// of 50 articles, one core. Target: < 200 ms.
 //
-//   CROSSCHECK_SHARED_DIR=../shared build/bench/story_bench
+//   CROSSCHECK_SHARED_DIR=../shared build/bench/story_bench     # from the repository root
+//   (the NER model is read from $CROSSCHECK_MODEL_DIR/ner-en.bin.gz, else models/ner-en.bin.gz)
 //
 // Two stories of 50 real articles:
 //   * seeds50 — the five seed reports plus 45 copies of them made here (paragraphs dropped and
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "crosscheck/compare.h"
+#include "crosscheck/entities.h"
 #include "crosscheck/pipeline.h"
 #include "crosscheck/text.h"
 
@@ -124,7 +127,44 @@ void BM_AnalyzeStory(benchmark::State& state) {
   set_counters(state, s);
   state.counters["findings"] = static_cast<double>(findings) / state.iterations();
 }
-BENCHMARK(BM_AnalyzeStory)->Arg(0)->Arg(1)->ArgName("seeds50_basil50")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnalyzeStory)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("seeds50_basil50")
+    ->Unit(benchmark::kMillisecond);
+
+const crosscheck::entities::Tagger* tagger() {
+  static const std::unique_ptr<crosscheck::entities::Tagger> t = [] {
+    const char* dir = std::getenv("CROSSCHECK_MODEL_DIR");
+    std::string path =
+        std::string(dir != nullptr && *dir != '\0' ? dir : "models") + "/ner-en.bin.gz";
+    return crosscheck::entities::Tagger::load(path).tagger;
+  }();
+  return t.get();
+}
+
+void BM_AnalyzeStoryWithEntities(benchmark::State& state) {
+  const Story& s = story(static_cast<int>(state.range(0)));
+  if (s.articles.size() < 50 || tagger() == nullptr) {
+    state.SkipWithError("needs ../shared and models/ner-en.bin.gz (run from the repository root)");
+    return;
+  }
+  crosscheck::compare::CompareOptions options;
+  options.tagger = tagger();
+  size_t entities = 0;
+  for (auto _ : state) {
+    crosscheck::Dossier d = crosscheck::compare::analyze_story(s.a, s.d, options);
+    entities += d.entities.size();
+    benchmark::DoNotOptimize(d);
+  }
+  set_counters(state, s);
+  state.counters["entities"] = static_cast<double>(entities) / state.iterations();
+}
+BENCHMARK(BM_AnalyzeStoryWithEntities)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("seeds50_basil50")
+    ->Unit(benchmark::kMillisecond);
 
 void BM_AnalyzeStoryWithText(benchmark::State& state) {
   const Story& s = story(static_cast<int>(state.range(0)));
@@ -146,7 +186,11 @@ void BM_AnalyzeStoryWithText(benchmark::State& state) {
   }
   set_counters(state, s);
 }
-BENCHMARK(BM_AnalyzeStoryWithText)->Arg(0)->Arg(1)->ArgName("seeds50_basil50")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnalyzeStoryWithText)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("seeds50_basil50")
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
