@@ -49,6 +49,7 @@ struct SentenceLink {
 
 struct StoryAlignment {
   std::vector<SentenceLink> links;  // sorted by (a, b, sa, sb)
+  std::vector<std::vector<uint32_t>> sentence_words;  // per document, per sentence: word tokens
 };
 
 // Links between sentences of different documents. Documents need norms and stems (Analyzer

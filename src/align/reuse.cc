@@ -21,16 +21,6 @@
 namespace crosscheck::align {
 namespace {
 
-std::vector<uint32_t> sentence_words(const Document& doc) {
-  std::vector<uint32_t> words(doc.sentences.size(), 0);
-  for (size_t s = 0; s < doc.sentences.size(); ++s)
-    for (uint32_t i = doc.sentences[s].token_begin; i < doc.sentences[s].token_end; ++i) {
-      TokenKind k = doc.tokens[i].kind;
-      words[s] += k == TokenKind::kWord || k == TokenKind::kNumber;
-    }
-  return words;
-}
-
 struct Candidate {
   Reuse reuse;
   std::vector<float> pair_similarity;  // per sentence pair
@@ -72,8 +62,7 @@ std::vector<Passage> make_passages(const Document& source, const Document& deriv
 std::vector<Reuse> find_reuse(const std::vector<const Document*>& docs,
                               const std::vector<const Article*>& articles,
                               const StoryAlignment& alignment, const ReuseOptions& options) {
-  std::vector<std::vector<uint32_t>> words;
-  for (const Document* d : docs) words.push_back(sentence_words(*d));
+  const std::vector<std::vector<uint32_t>>& words = alignment.sentence_words;
 
   std::vector<Candidate> candidates;
   const std::vector<SentenceLink>& links = alignment.links;

@@ -70,6 +70,10 @@ StoryAlignment align_sentences(const std::vector<const Document*>& docs,
   }
 
   StoryAlignment out;
+  for (const DocumentTerms& t : terms) {
+    out.sentence_words.emplace_back();
+    for (const SentenceTerms& s : t.sentences) out.sentence_words.back().push_back(s.words);
+  }
   std::vector<float> shared(total, 0);
   std::vector<uint32_t> touched;
   for (uint32_t a = 0; a < docs.size(); ++a) {
