@@ -441,6 +441,15 @@ await part('3', 'served UI', async () => {
     await page.waitForSelector('#stories-table tbody tr[data-story]');
     check('story page: back on the list', true);
     await closePage(p);
+    // The same story as a file from the store: crosscheck report --db DB STORY --html.
+    const html = join(OUT, 'store-report.html'), json = join(OUT, 'store-report.json');
+    run(['report', '--db', db, String(row.id), '--html', html, '--json', json], 'report --db');
+    const stored = JSON.parse(readFileSync(json, 'utf8'));
+    const q = await newPage();
+    await q.page.goto(pathToFileURL(html).href);
+    await checkHeaderAndGraph(q.page, stored, stored.stories[0]);
+    check('report --db: no link to a stories list in a file', (await q.page.locator('#stories-link').count()) === 0);
+    await closePage(q);
   } finally {
     stopServer();
   }

@@ -203,6 +203,18 @@
     const a = byId.get(id);
     return state.model && state.model.labels.has(id) ? state.model.labels.get(id) : (a ? (a.source || id) : id);
   }
+  // "The New York Times ×20, Fox News ×15, …": outlets of a set of articles, by count.
+  function outletSummary(ids) {
+    const counts = new Map();
+    for (const id of ids) {
+      const a = byId.get(id);
+      const name = a && a.source && a.source !== 'unknown' ? a.source : id;
+      counts.set(name, (counts.get(name) || 0) + 1);
+    }
+    const list = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+    const shown = list.slice(0, 8).map(([n, c]) => (c > 1 ? n + ' ×' + c : n));
+    return shown.join(', ') + (list.length > 8 ? ' and ' + (list.length - 8) + ' more outlets' : '');
+  }
   function outletTag(id) {
     const a = byId.get(id);
     return h('span', { class: 'outlet', title: a && a.title ? a.title + ' (' + id + ')' : id, dataset: { article: id } }, outletOf(id));
@@ -715,12 +727,12 @@
           btn.setAttribute('aria-expanded', String(open));
           row2.hidden = !open;
         });
-        const outs = [...new Set(arr(c.articles).map(outletOf))];
+
         return h('tbody', { class: 'claim', dataset: { claim: i, rank: from + k } },
           h('tr', null,
             h('td', { class: 'num' }, String(c.independent_sources)),
             h('th', { scope: 'row', class: 'claim-text' }, c.text || ''),
-            h('td', null, plural(arr(c.articles).length, 'article') + ': ' + outs.join(', ')),
+            h('td', null, plural(arr(c.articles).length, 'article') + ': ' + outletSummary(arr(c.articles))),
             h('td', null, btn)),
           row2);
       }))), { size: 20, label: 'claims' }));
@@ -738,7 +750,7 @@
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Articles'), h('th', { scope: 'col' }, 'Sentences'))),
         h('tbody', null, arr(d.values).map((v) => h('tr', { class: 'value-row' },
           h('th', { scope: 'row', class: 'value' }, v.value || ''),
-          h('td', null, arr(v.articles).map(outletOf).join(', ')),
+          h('td', null, outletSummary(arr(v.articles))),
           h('td', null, evidenceList(arr(v.evidence))))))))))), { size: 10, label: 'discrepancies' }));
     return box;
   }
@@ -790,14 +802,17 @@
     const box = h('div', null, h('p', { class: 'hint' }, plural(qs.length, 'quote') + ' from ' + plural(list.filter(([n]) => n !== 'unattributed').length, 'speaker') + '; every article\'s wording is listed.'));
     box.append(pager(list, (items) => h('div', null, items.map(([name, quotes]) => h('section', { class: 'speaker', 'aria-label': name, dataset: { speaker: name } },
       h('h3', null, name, h('span', { class: 'muted' }, ' · ' + plural(quotes.length, 'quote'))),
-      quotes.map((q) => h('div', { class: 'quote' },
+      quotes.length > 15 ? pager(quotes, drawQuoteList, { size: 15, label: 'quotes of ' + name }) : drawQuoteList(quotes)))),
+    { size: 10, label: 'speakers' }));
+    return box;
+  }
+  function drawQuoteList(quotes) {
+    return h('div', null, quotes.map((q) => h('div', { class: 'quote' },
         h('blockquote', { class: 'quote-text' }, q.text || ''),
         h('ul', { class: 'evidence-list' }, arr(q.instances).map((inst) => h('li', { class: 'instance', dataset: { article: inst.article, start: inst.start, end: inst.end } },
           outletTag(inst.article), ' ', h('span', null, byId.has(inst.article) ? textIndex(inst.article).slice(inst.start, inst.end) : (inst.text || '')),
           inst.cue ? h('span', { class: 'cue' }, ' (' + inst.cue + (inst.speaker ? ', ' + inst.speaker : '') + ')') : null,
-          ' ', byId.has(inst.article) ? h('button', { type: 'button', class: 'link', onclick: () => readAt(inst.article, inst.start, inst.end) }, 'read in context') : null)))))))),
-    { size: 10, label: 'speakers' }));
-    return box;
+          ' ', byId.has(inst.article) ? h('button', { type: 'button', class: 'link', onclick: () => readAt(inst.article, inst.start, inst.end) }, 'read in context') : null))))));
   }
 
   // ---- summary, articles, problems -----------------------------------------------------------------
@@ -807,7 +822,7 @@
     return h('ol', { class: 'summary-list' }, ss.map((s) => h('li', null,
       h('span', null, s.text || ''), ' ',
       h('span', { class: 'tag', title: 'independent sources' }, plural(Number(s.independent_sources) || 0, 'independent source')), ' ',
-      h('span', { class: 'muted' }, [...new Set(arr(s.evidence).map((e) => outletOf(e.article)))].join(', ')))));
+      h('span', { class: 'muted' }, outletSummary([...new Set(arr(s.evidence).map((e) => e.article))])))));
   }
 
   function drawArticles(m) {
@@ -856,14 +871,18 @@
         section('problems', 'Problems', drawProblems())]);
       return;
     }
-    let idx = 0;
-    const m = /^#story=(.*)$/.exec(location.hash);
-    if (m) {
-      const want = decodeURIComponent(m[1]);
-      const found = stories.findIndex((s) => String(s.id) === want);
-      if (found >= 0) idx = found;
-    }
-    selectStory(idx, false);
+    const fromHash = () => {
+      const m = /^#story=(.*)$/.exec(location.hash);
+      const want = m ? decodeURIComponent(m[1]) : context.story !== undefined ? String(context.story) : null;
+      const found = want === null ? -1 : stories.findIndex((s) => String(s.id) === want);
+      return found >= 0 ? found : 0;
+    };
+    window.addEventListener('hashchange', () => {
+      if (!/^#story=/.test(location.hash)) return;
+      const idx = fromHash();
+      if (idx !== state.storyIdx) selectStory(idx, false);
+    });
+    selectStory(fromHash(), false);
   }
   window.crosscheckReport = { TextIndex, state, selectStory, setPair };
   start();
