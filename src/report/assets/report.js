@@ -292,6 +292,12 @@
         h('div', { class: 'wide' }, h('dt', null, plural(m.outlets.length, 'Outlet')),
           h('dd', { dataset: { field: 'outlets' } }, m.outlets.map((o) => h('span', { class: 'tag' }, o))))),
       h('p', { class: 'hint' }, 'Story id ', h('code', null, String(story.id)), '.'));
+    const ids = new Set([String(story.id), ...m.ids]);
+    const mine = problems.filter((p) => ids.has(String(p.id)));
+    if (mine.length) {
+      sec.append(h('p', { class: 'notice error', id: 'story-problems' }, plural(mine.length, 'problem') + ' concern this story (',
+        mine.filter((p) => p.severity === 'error').length + ' errors): ', h('a', { href: '#problems' }, 'see Problems'), '.'));
+    }
     return sec;
   }
 
@@ -834,7 +840,7 @@
         const removed = arr(a.removed);
         return h('tr', { class: 'article', dataset: { article: a.id } },
           h('th', { scope: 'row' }, outletOf(a.id), h('br'), h('code', { class: 'muted' }, a.id)),
-          h('td', null, a.published ? displayTime(a.published) : h('span', { class: 'muted' }, 'unknown')),
+          h('td', { class: 'when' }, a.published ? displayTime(a.published) : h('span', { class: 'muted' }, 'unknown')),
           h('td', null, a.title || h('span', { class: 'muted' }, 'untitled'), a.url ? h('div', { class: 'muted' }, a.url) : null,
             arr(a.authors).length ? h('div', { class: 'muted' }, 'By ' + arr(a.authors).join(', ')) : null),
           h('td', null, a.duplicate_of ? (byId.has(a.duplicate_of) ? outletOf(a.duplicate_of) : a.duplicate_of) : '—'),
