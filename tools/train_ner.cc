@@ -42,7 +42,8 @@ bool read_split(const fs::path& path, ent::ConllCorpus* out) {
 int main(int argc, char** argv) {
   CLI::App app("Trains the crosscheck named-entity tagger on CoNLL-2003 (see docs/ner-notes.md).",
                "train_ner");
-  std::string shared = "../shared", out = "models/ner-en.bin.gz", corpus;
+  std::string shared = "../shared", out = "models/ner-en.bin.gz";
+  std::vector<std::string> corpus;
   size_t corpus_limit = 0;
   bool no_clusters = false, no_gazetteer = false, no_second = false, news = false;
   ent::TrainOptions options;
@@ -50,13 +51,22 @@ int main(int argc, char** argv) {
   app.add_option("--shared", shared, "The shared data directory (default ../shared)");
   app.add_option("--out", out, "Model file to write (default models/ner-en.bin.gz)");
   app.add_option("--corpus", corpus,
-                 "Unlabelled news for the word clusters (default "
-                 "SHARED/data/corpus/news-20k.jsonl.gz)");
+                 "Unlabelled text for the word clusters: files or folders (text, HTML, JSONL; "
+                 "repeatable; default SHARED/data/corpus/news-20k.jsonl.gz)");
   app.add_option("--corpus-articles", corpus_limit, "Use only the first N articles (0 = all)");
   app.add_option("--clusters-cache", options.clusters_cache,
                  "Load the word clusters from this file if it exists, else learn and save them");
+  app.add_option("--features", options.feature_groups,
+                 "Extra feature groups (bits): 1 = word casing in the news, 2 = cluster x shape");
+  app.add_option("--word-dropout", options.word_dropout,
+                 "Per mille of capitalised training tokens without word-identity features");
+  app.add_option("--casing-cache", options.casing_cache,
+                 "Load the news casing table from this file if it exists, else save it there");
   app.add_option("--bits", options.table_bits, "log2 of the weight rows per pass (default 20)");
   app.add_option("--epochs", options.max_epochs, "Maximum epochs per pass (default 15)");
+  app.add_option("--patience", options.patience,
+                 "Stop after this many epochs without a better dev F1 (default 3)");
+  app.add_option("--min-epochs", options.min_epochs, "Never stop before this epoch (default 5)");
   app.add_option("--folds", options.folds, "Jackknife folds for the second pass (default 5)");
   app.add_option("--train-docs", options.train_limit, "Train on the first N documents (0 = all)");
   app.add_option("--ensemble", options.ensemble, "Perceptrons averaged per pass (default 3)");
@@ -102,19 +112,23 @@ int main(int argc, char** argv) {
   data.test = &test;
   bool cached = !options.clusters_cache.empty() && fs::exists(options.clusters_cache);
   bool news_cached = !options.news_cache.empty() && fs::exists(options.news_cache);
-  if ((options.clusters && !cached) || (options.news_gazetteer && !news_cached)) {
+  bool casing_cached = !options.casing_cache.empty() && fs::exists(options.casing_cache);
+  if ((options.clusters && !cached) || (options.news_gazetteer && !news_cached) ||
+      ((options.feature_groups & 1) && !casing_cached)) {
     if (corpus.empty())
-      corpus = (fs::path(shared) / "data" / "corpus" / "news-20k.jsonl.gz").string();
+      corpus.push_back((fs::path(shared) / "data" / "corpus" / "news-20k.jsonl.gz").string());
     size_t problems = 0;
     crosscheck::ingest::read_inputs(
-        {corpus}, {},
+        corpus, {},
         [&](crosscheck::RawArticle&& a) {
           if (corpus_limit && data.unlabeled.size() >= corpus_limit) return;
           data.unlabeled.push_back(a.title + "\n" + a.body);
         },
         [&](crosscheck::Problem&&) { ++problems; });
+    std::string names;
+    for (const std::string& c : corpus) names += (names.empty() ? "" : ", ") + c;
     std::fprintf(stderr, "train_ner: %zu unlabelled articles from %s (%zu problems)\n",
-                 data.unlabeled.size(), corpus.c_str(), problems);
+                 data.unlabeled.size(), names.c_str(), problems);
     if (data.unlabeled.empty()) {
       std::fprintf(stderr, "train_ner: no unlabelled text: use --no-clusters to train without\n");
       return 2;

@@ -130,8 +130,8 @@ class Tagger {
  public:
   struct LoadResult;
 
-  // Loads a model file written by save() (header "crosscheck-ner 2"; "crosscheck-ner 1" files
-  // still load, without place names; gzip or plain).
+  // Loads a model file written by save() (header "crosscheck-ner 3"; "crosscheck-ner 2" and
+  // "crosscheck-ner 1" files still load and tag as before; gzip or plain).
   static LoadResult load(const std::string& path);
 
   explicit Tagger(std::unique_ptr<const Model> model);  // for the trainer
@@ -191,6 +191,11 @@ struct TrainOptions {
   uint32_t cluster_iterations = 12;                        // k-means iterations per node
   uint32_t cluster_runs = 3;    // independent hierarchies with different seeds
   std::string clusters_cache;   // when set: load clusters from here if present, else save there
+  // Extra first-pass feature groups (bits; see src/entities/features.h, kFeature*): 1 = how the
+  // word is cased across the unlabelled news (WordCasing), 2 = cluster prefix x shape / place.
+  uint32_t feature_groups = 0;
+  uint32_t word_dropout = 0;    // per mille of capitalised training tokens shown as unseen words
+  std::string casing_cache;     // when set: load the news casing table from here, else save there
   bool news_gazetteer = false;  // self-training: harvest entities from `unlabeled`, retrain
   uint32_t news_min_docs = 2;   // a harvested string must occur in this many articles
   std::string news_cache;       // when set: load the harvest from here if present, else save

@@ -51,6 +51,13 @@ enum Template : uint64_t {
   kNewsMajority,
   kPlace,
   kPlaceContext,
+  kCasing,  // feature group kFeatureCasing
+  kCasingContext,
+  kCasingM1,
+  kCasingP1,
+  kCasingRun,
+  kClusterShape,  // feature group kFeatureClusterShape (+ level)
+  kClusterRun = kClusterShape + 16,
   // second pass
   kTag0 = 200,
   kTagLeft,
@@ -187,6 +194,9 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
   Emitter emit{out->rows, 64u - bits};
   std::vector<Gazetteer::Match> matches, news, places;
   std::vector<const uint64_t*> clusters;
+  std::vector<uint8_t> casing;  // WordCasing ratio per token (8 = unknown, 9 = no letter)
+  const bool use_casing = (resources.groups & kFeatureCasing) && resources.casing;
+  const bool use_cluster_shape = resources.groups & kFeatureClusterShape;
   const size_t levels = resources.clusters ? resources.clusters->levels() : 0;
   out->offsets.reserve(n_tokens + 1);
   out->rows.reserve(n_tokens * 64);
@@ -201,6 +211,14 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
     };
     clusters.assign(n, nullptr);
     for (size_t i = 0; i < n; ++i) clusters[i] = lookup_cluster(resources.clusters, lex[i], ctx[i]);
+    if (use_casing) {
+      casing.assign(n, 9);
+      for (size_t i = 0; i < n; ++i) {
+        if (lex[i].flags & kNoLetter) continue;
+        const uint8_t code = resources.casing->find(lex[i].lower);
+        casing[i] = code == WordCasing::kUnknown ? 8 : uint8_t(WordCasing::ratio(code));
+      }
+    }
     matches.clear();
     if (resources.gazetteer) resources.gazetteer->match(lex, n, exclude_doc, matches);
     news.clear();
@@ -213,15 +231,25 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
       const Lexeme& x = lex[i];
       const Lexeme &m2 = at(long(i) - 2), &m1 = at(long(i) - 1), &p1 = at(long(i) + 1),
                    &p2 = at(long(i) + 2);
+      bool dropped = false;
+      if (resources.word_dropout && exclude_doc >= 0 && capitalised(x.flags)) {
+        const uint64_t h = combine(combine(resources.dropout_seed, uint64_t(exclude_doc)),
+                                   uint64_t(begin + i));
+        dropped = h % 1000 < resources.word_dropout;
+      }
       emit(feature(kBias, 0));
-      emit(feature(kWord, x.word));
-      emit(feature(kLower, x.lower));
+      if (!dropped) {
+        emit(feature(kWord, x.word));
+        emit(feature(kLower, x.lower));
+      }
       emit(feature(kLowerM2, m2.lower));
       emit(feature(kLowerM1, m1.lower));
       emit(feature(kLowerP1, p1.lower));
       emit(feature(kLowerP2, p2.lower));
-      emit(feature(kBigramLeft, m1.lower, x.lower));
-      emit(feature(kBigramRight, x.lower, p1.lower));
+      if (!dropped) {
+        emit(feature(kBigramLeft, m1.lower, x.lower));
+        emit(feature(kBigramRight, x.lower, p1.lower));
+      }
       for (size_t k = 0; k < 4; ++k) {
         if (x.prefix[k]) emit(feature(kPrefix + k, x.prefix[k]));
         if (x.suffix[k]) emit(feature(kSuffix + k, x.suffix[k]));
@@ -237,7 +265,7 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
       emit(feature(kShortLowerP1, x.short_shape, p1.lower));
       emit(feature(kContextShort, ctx[i], x.short_shape));
       emit(feature(kFlags, x.flags, ctx[i]));
-      if (ctx[i] != kNormal) emit(feature(kContextLower, ctx[i], x.lower));
+      if (ctx[i] != kNormal && !dropped) emit(feature(kContextLower, ctx[i], x.lower));
       // The run of capitalised tokens the token is in: its length and the token's place in it.
       if (capitalised(x.flags)) {
         size_t b = i, e = i + 1;
@@ -247,6 +275,26 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
         uint64_t pos = e - b == 1 ? 3 : i == b ? 0 : i + 1 == e ? 2 : 1;
         emit(feature(kCapitalRun, len * 4 + pos, ctx[i]));
         emit(feature(kCapitalRunLeft, len * 4 + pos, at(long(b) - 1).lower));
+        if (use_casing) {
+          // The least and most name-like word of the run, by news casing.
+          uint64_t lo = 9, hi = 0;
+          for (size_t k = b; k < e; ++k) {
+            const uint64_t r = casing[k] == 8 ? 7 : casing[k];
+            lo = std::min(lo, r);
+            hi = std::max(hi, r);
+          }
+          emit(feature(kCasingRun, lo * 16 + hi, pos));
+        }
+        if (use_cluster_shape && clusters[i] && levels > 1)
+          emit(feature(kClusterRun, clusters[i][1], len * 4 + pos));
+      }
+      if (use_casing && !(x.flags & kNoLetter)) {
+        const uint8_t code = resources.casing->find(x.lower);
+        const uint64_t state = (x.flags & kAllCaps) ? 2 : (x.flags & kInitCap) ? 1 : 0;
+        emit(feature(kCasing, code, state));
+        emit(feature(kCasingContext, casing[i], ctx[i] * 4 + state));
+        emit(feature(kCasingM1, i > 0 ? casing[i - 1] : 10, casing[i]));
+        emit(feature(kCasingP1, casing[i], i + 1 < n ? casing[i + 1] : 10));
       }
 
       // Word clusters of the token and its neighbours.
@@ -255,6 +303,10 @@ void extract_first_pass(const Sentences& doc, const Resources& resources, uint32
         if (c) {
           for (size_t l = 0; l < levels; ++l) emit(feature(kCluster + l, c[l]));
           if (ctx[i] != kNormal) emit(feature(kClusterContext, c[levels > 1 ? 1 : 0], ctx[i]));
+          if (use_cluster_shape) {
+            for (size_t l = 1; l < levels; l += 2)
+              emit(feature(kClusterShape + l, c[l], x.short_shape));
+          }
         } else {
           emit(feature(kNoCluster, x.short_shape));
         }

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/lexical.h"
@@ -39,6 +40,21 @@ struct Resources {
   const Gazetteer* gazetteer = nullptr;    // training entities; may be null or empty
   const Gazetteer* news = nullptr;         // harvested from news; may be null or empty
   const Gazetteer* places = nullptr;       // ICU place names (icu_place_names); may be null
+  const WordCasing* casing = nullptr;      // casing in unlabelled news; may be null or empty
+  uint32_t groups = 0;                     // extra feature groups (kFeature* bits)
+  // Training only (exclude_doc >= 0): this share (per mille) of the capitalised tokens lose their
+  // word-identity features (word, lower-cased word and the bigrams with it), as if they were
+  // words never seen in training: the model learns to tag names from context, shape, affixes and
+  // clusters too, which is what it needs for the unseen names of new text.
+  uint32_t word_dropout = 0;
+  uint64_t dropout_seed = 0;
+};
+
+// Optional first-pass feature groups (model format 3 stores which ones a model was trained with;
+// older models have none and tag exactly as before).
+enum FeatureGroup : uint32_t {
+  kFeatureCasing = 1,         // WordCasing code of the word and its neighbours, x context
+  kFeatureClusterShape = 2,   // cluster prefixes x short shape, x place in the capitalised run
 };
 
 // The features of one document, token by token (tokens of all sentences in order).

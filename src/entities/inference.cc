@@ -17,7 +17,8 @@ void decode_pass(const PassWeights& pass, const uint32_t* rows, const uint32_t* 
 }
 
 std::vector<uint8_t> tag_ids(const Model& model, const Sentences& doc) {
-  Resources resources{&model.clusters, &model.gazetteer, &model.news, &model.places};
+  Resources resources{&model.clusters, &model.gazetteer,    &model.news,
+                      &model.places,   &model.casing,       model.feature_groups};
   DocFeatures first;
   extract_first_pass(doc, resources, model.passes[0].bits, -1, &first);
   std::vector<uint8_t> tags(first.tokens(), 0);

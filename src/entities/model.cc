@@ -149,6 +149,8 @@ std::string Model::serialize() const {
   gazetteer.serialize(out);
   news.serialize(out);
   places.serialize(out);
+  w.u32(feature_groups);
+  casing.serialize(out);
   w.u8(uint8_t(passes.size()));
   for (const PassWeights& p : passes) {
     w.u32(p.bits);
@@ -163,21 +165,29 @@ std::string Model::serialize() const {
 }
 
 Status Model::parse(std::string_view bytes, Model* out) {
-  // Format 2 (current) or 1 (before the place-name gazetteer); each with its feature version.
-  const bool v1 = bytes.substr(0, kFileHeaderV1.size()) == kFileHeaderV1;
-  if (!v1 && bytes.substr(0, kFileHeader.size()) != kFileHeader) {
-    return Status::error("not a crosscheck-ner 1 or 2 model (header " +
+  // Format 3 (current), 2 (before the feature groups) or 1 (before the place-name gazetteer);
+  // each with its feature version.
+  int format = 0;
+  if (bytes.substr(0, kFileHeader.size()) == kFileHeader)
+    format = 3;
+  else if (bytes.substr(0, kFileHeaderV2.size()) == kFileHeaderV2)
+    format = 2;
+  else if (bytes.substr(0, kFileHeaderV1.size()) == kFileHeaderV1)
+    format = 1;
+  if (format == 0) {
+    return Status::error("not a crosscheck-ner 1, 2 or 3 model (header " +
                          std::string(bytes.substr(0, std::min<size_t>(bytes.size(), 16))) + ")");
   }
-  bytes.remove_prefix(v1 ? kFileHeaderV1.size() : kFileHeader.size());
+  const bool v1 = format == 1;
+  bytes.remove_prefix(kFileHeader.size());  // all headers have the same length
   Model m;
   ByteReader r(bytes);
   uint32_t version = r.u32();
-  const uint32_t expected = v1 ? 1 : kFeatureVersion;
+  const uint32_t expected = format == 3 ? kFeatureVersion : uint32_t(format);
   if (r.ok() && version != expected) {
-    return Status::error("model of format " + std::string(v1 ? "1" : "2") +
-                         " has feature version " + std::to_string(version) +
-                         ", this build reads version " + std::to_string(expected) + " there");
+    return Status::error("model of format " + std::to_string(format) + " has feature version " +
+                         std::to_string(version) + ", this build reads version " +
+                         std::to_string(expected) + " there");
   }
   m.info = std::string(r.str());
   uint64_t types = r.varint();
@@ -191,6 +201,13 @@ Status Model::parse(std::string_view bytes, Model* out) {
   if (!m.gazetteer.deserialize(rest)) return Status::error("model: bad gazetteer section");
   if (!m.news.deserialize(rest)) return Status::error("model: bad news gazetteer section");
   if (!v1 && !m.places.deserialize(rest)) return Status::error("model: bad place-name section");
+  if (format >= 3) {
+    ByteReader g(rest);
+    m.feature_groups = g.u32();
+    if (!g.ok() || m.feature_groups > 3) return Status::error("model: bad feature groups");
+    rest = g.rest();
+    if (!m.casing.deserialize(rest)) return Status::error("model: bad casing section");
+  }
   ByteReader r2(rest);
   uint8_t passes = r2.u8();
   if (!r2.ok() || passes == 0 || passes > 2) return Status::error("model: bad pass count");

@@ -10,6 +10,8 @@
 //   gazetteer of the training entities, then the one harvested from news (gazetteer.h)
 //   gazetteer of ICU place names (format 2 only; format 1 = "crosscheck-ner 1", version 1,
 //   has no such section and loads with an empty one)
+//   u32 feature groups, news casing table (casing.h) (format 3 only; formats 1 and 2 load with
+//   no groups and an empty table, so their models tag exactly as before)
 //   u8 passes; per pass: u32 bits, f32 scale, transitions (f32), sparse weights (below)
 // Sparse weights: varint row count; per non-zero row: varint row delta, varint tag mask, one
 // zigzag varint per set tag: the weight / scale, |q| <= 16383. Most rows of a perceptron touch
@@ -30,6 +32,7 @@
 #include <vector>
 
 #include "crosscheck/problem.h"
+#include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/decoder.h"
 #include "src/entities/gazetteer.h"
@@ -37,8 +40,10 @@
 
 namespace crosscheck::entities {
 
-inline constexpr uint32_t kFeatureVersion = 2;
-inline constexpr std::string_view kFileHeader = "crosscheck-ner 2\n";
+inline constexpr uint32_t kFeatureVersion = 3;
+inline constexpr std::string_view kFileHeader = "crosscheck-ner 3\n";
+// Format 2 (feature version 2): format 3 without the feature groups and the casing table.
+inline constexpr std::string_view kFileHeaderV2 = "crosscheck-ner 2\n";
 // Format 1 (feature version 1): the same without the place-name gazetteer section. Still read:
 // its models never emit the place features, so they tag exactly as before.
 inline constexpr std::string_view kFileHeaderV1 = "crosscheck-ner 1\n";
@@ -72,6 +77,8 @@ class Model {
   Gazetteer gazetteer;  // entity strings of the training set
   Gazetteer news;       // entity strings harvested from unlabelled news (news_gazetteer.h)
   Gazetteer places;     // ICU place names (gazetteer.h); empty in format-1 files
+  uint32_t feature_groups = 0;  // optional feature groups (features.h, kFeature*); 0 before format 3
+  WordCasing casing;            // casing of words in unlabelled news; empty before format 3
   std::vector<PassWeights> passes;  // first pass, then (optionally) the document-context pass
   std::string info;
 

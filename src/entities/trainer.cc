@@ -69,7 +69,8 @@ void prepare_views(const ConllCorpus& corpus, size_t limit, const TagSet& tags, 
   }
 }
 
-void prepare_features(const Resources& resources, uint32_t bits, bool is_training, Prepared* p) {
+void prepare_features(Resources resources, uint32_t bits, bool is_training, Prepared* p) {
+  if (!is_training) resources.word_dropout = 0;
   p->first.assign(p->docs.size(), DocFeatures());
   for (size_t d = 0; d < p->docs.size(); ++d) {
     extract_first_pass(p->docs[d], resources, bits, is_training ? int64_t(d) : -1, &p->first[d]);
@@ -222,7 +223,10 @@ PassResult run_pass(const std::string& name, const TrainingSet& train, const Tra
 void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has_dev,
                   const TrainOptions& options, const std::function<void(const std::string&)>& log) {
   const TagSet& tags = model->tags;
-  Resources resources{&model->clusters, &model->gazetteer, &model->news, &model->places};
+  Resources resources{&model->clusters, &model->gazetteer, &model->news,
+                      &model->places,   &model->casing,    model->feature_groups};
+  resources.word_dropout = options.word_dropout;
+  resources.dropout_seed = options.seed;
   train_set->set = TrainingSet();
   dev_set->set = TrainingSet();
   prepare_features(resources, options.table_bits, true, train_set);
@@ -389,6 +393,34 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
       result.status = st;
       return result;
     }
+  }
+
+  // 1b. How words are cased across the unlabelled news (feature group kFeatureCasing).
+  model->feature_groups = options.feature_groups;
+  if (options.feature_groups & kFeatureCasing) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!options.casing_cache.empty() && fs::is_regular_file(options.casing_cache, ec)) {
+      std::string bytes;
+      Status st = read_file_maybe_gzip(options.casing_cache, &bytes);
+      std::string_view view(bytes);
+      if (!st || !model->casing.deserialize(view)) {
+        result.status = Status::error("bad casing cache " + options.casing_cache);
+        return result;
+      }
+    } else {
+      model->casing = WordCasing::learn(data.unlabeled);
+      if (!options.casing_cache.empty()) {
+        std::string bytes;
+        model->casing.serialize(bytes);
+        Status st = write_gzip_file(options.casing_cache, bytes);
+        if (!st) {
+          result.status = st;
+          return result;
+        }
+      }
+    }
+    log("news casing: " + std::to_string(model->casing.size()) + " lower-cased words");
   }
 
   // 2. Gazetteer of the training entities.

@@ -15,9 +15,11 @@
 
 #include "crosscheck/article.h"
 #include "crosscheck/text.h"
+#include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/corpus_tokens.h"
 #include "src/entities/decoder.h"
+#include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/hash.h"
 #include "src/entities/lexical.h"
@@ -322,6 +324,40 @@ TEST(Gazetteer, IcuPlaceNames) {
   EXPECT_TRUE(std::binary_search(found.begin(), found.end(), std::make_pair(5u, 6u)));
 }
 
+TEST(Casing, CountsCaseInRunningTextOnly) {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20; ++i) {
+    texts.push_back("Yesterday the team met Sakakibara in the city of Osaka and the talks ended.\n"
+                    "Officials said the new plan of the city was cheaper than the old plan.\n"
+                    "Big Title Case Headline About The City\n"
+                    "The NATO talks went on for a while in the city.");
+  }
+  WordCasing c = WordCasing::learn(texts, 2);
+  const uint8_t sakakibara = c.find(hash_bytes("sakakibara"));
+  const uint8_t city = c.find(hash_bytes("city"));
+  const uint8_t nato = c.find(hash_bytes("nato"));
+  ASSERT_NE(sakakibara, WordCasing::kUnknown);
+  ASSERT_NE(city, WordCasing::kUnknown);
+  EXPECT_EQ(WordCasing::ratio(sakakibara), 6u);  // always capitalised mid-sentence
+  EXPECT_EQ(WordCasing::ratio(city), 0u);        // the title-case headline does not count
+  EXPECT_TRUE(WordCasing::acronym(nato));
+  EXPECT_EQ(WordCasing::frequency(city), 1u);  // 60 uses: 10..99
+  // Sentence-initial words are not counted ("Yesterday" never occurs mid-sentence).
+  EXPECT_EQ(c.find(hash_bytes("yesterday")), WordCasing::kUnknown);
+
+  std::string bytes;
+  c.serialize(bytes);
+  std::string_view view(bytes);
+  WordCasing back;
+  ASSERT_TRUE(back.deserialize(view));
+  EXPECT_TRUE(view.empty());
+  EXPECT_EQ(back.words(), c.words());
+  EXPECT_EQ(back.codes(), c.codes());
+  EXPECT_EQ(back.find(hash_bytes("osaka")), c.find(hash_bytes("osaka")));
+  std::string_view cut = std::string_view(bytes).substr(0, bytes.size() / 2);
+  EXPECT_FALSE(WordCasing().deserialize(cut));
+}
+
 TEST(Clusters, WordsInTheSameContextsClusterTogether) {
   std::vector<std::string> texts;
   const std::vector<std::string> days = {"Monday", "Tuesday", "Friday"};
@@ -594,6 +630,30 @@ TEST_F(TinyModel, MentionsOfADocumentPointAtTheText) {
 
   Document empty;
   EXPECT_TRUE(tagger_->mentions(empty).empty());
+}
+
+TEST(Train, OptionalFeatureGroupsSaveAndLoad) {
+  ConllCorpus corpus = parse_conll(invented_conll(2, 20));
+  TrainData data;
+  data.train = &corpus;
+  for (int i = 0; i < 10; ++i)
+    data.unlabeled.push_back("Yesterday we saw Cosima Vesper in Lindmoor with the chief of Minova.");
+  TrainOptions options;
+  options.table_bits = 16;
+  options.max_epochs = 4;
+  options.folds = 2;
+  options.clusters = false;
+  options.feature_groups = kFeatureCasing | kFeatureClusterShape;
+  TrainResult r = train(data, options);
+  ASSERT_TRUE(r.status) << r.status.message();
+  EXPECT_EQ(r.tagger->model().feature_groups, 3u);
+  EXPECT_FALSE(r.tagger->model().casing.empty());
+  std::string bytes = r.tagger->model().serialize();
+  Model m;
+  ASSERT_TRUE(Model::parse(bytes, &m));
+  EXPECT_EQ(m.feature_groups, 3u);
+  EXPECT_EQ(m.casing.words(), r.tagger->model().casing.words());
+  EXPECT_EQ(m.serialize(), bytes);
 }
 
 TEST(Train, RejectsDataWithoutGold) {
