@@ -81,4 +81,11 @@ std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
                                      std::vector<Problem>* problems,
                                      const entities::Tagger* tagger = nullptr);
 
+// One story over articles that are all its own (a stored story): the text analysis of each
+// article (language already known: not detected again) and the story's dossier, on `pool`.
+// What `crosscheck report` and `crosscheck serve` show; failures go to `problems` as above.
+Dossier analyze_one_story(const std::vector<Article>& articles, const Story& story,
+                          ThreadPool& pool, std::vector<Problem>* problems,
+                          const entities::Tagger* tagger = nullptr);
+
 }  // namespace crosscheck::pipeline

@@ -99,6 +99,14 @@ class Store {
   // One story's summary and current articles in seq order; found = false for an unknown id.
   virtual Status story(int64_t id, bool* found, StorySummary* summary,
                        std::vector<StoredArticle>* articles) = 0;
+
+  // The current version of article `id` (signature left empty); found = false when unknown.
+  virtual Status article(const std::string& id, bool* found, StoredArticle* out) = 0;
+  // Every current article version in seq order (signature left empty), restricted to one outlet
+  // (`source`) unless `outlet` is empty; `fn` returns false to stop early. A full scan: what
+  // search by text or name costs until an index is kept.
+  virtual Status scan_current(const std::string& outlet,
+                              const std::function<bool(const StoredArticle&)>& fn) = 0;
 };
 
 struct OpenResult {

@@ -13,6 +13,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
 #include "src/cli/findings.h"
+#include "src/cli/html_output.h"
 #include "src/cli/ner_model.h"
 
 namespace crosscheck::cli {
@@ -105,6 +106,10 @@ class AnalyzeCommand : public Command {
         "a summary.");
     add_input_options(*app_, args_);
     app_->add_option("--json", json_out_, "Write the analysis JSON to this file ('-' = stdout)");
+    app_->add_option("--html", html_out_,
+                     "Write the report as one self-contained HTML page to this file (opens "
+                     "from disk, no network): provenance graph, side-by-side reading, claims, "
+                     "discrepancies, entities, quotes");
     app_->add_flag("--compact", compact_, "One-line JSON instead of indented");
     app_->add_option("--ner-model", ner_model_,
                      "NER model for entities (default: models/ner-en.bin.gz, found next to the "
@@ -153,13 +158,24 @@ class AnalyzeCommand : public Command {
                                                               &batch.problems, tagger.get());
     for (size_t k = reported; k < batch.problems.size(); ++k) reporter.report(batch.problems[k]);
 
-    if (!json_out_.empty()) {
+    if (!json_out_.empty() || !html_out_.empty()) {
       std::string out;
-      report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
-                             compact_ ? 0 : 2);
-      if (!write_output(json_out_, out)) {
-        std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
-        return kExitUsage;
+      if (!json_out_.empty()) {
+        report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
+                               compact_ ? 0 : 2);
+        if (!write_output(json_out_, out)) {
+          std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
+          return kExitUsage;
+        }
+      }
+      if (!html_out_.empty()) {
+        out.clear();
+        report::write_analysis(out, batch.articles, stories, dossiers, batch.problems, 0);
+        std::string title = stories.size() == 1
+                                ? stories.front().title
+                                : std::to_string(stories.size()) + " stories from " +
+                                      std::to_string(batch.articles.size()) + " articles";
+        if (!write_html_output(html_out_, out, title)) return kExitUsage;
       }
     } else {
       print_summary(batch.articles, docs, stories, dossiers, batch.problems);
@@ -171,6 +187,7 @@ class AnalyzeCommand : public Command {
   CLI::App* app_ = nullptr;
   InputArgs args_;
   std::string json_out_;
+  std::string html_out_;
   bool compact_ = false;
   bool one_story_ = false;
   std::string ner_model_;

@@ -16,5 +16,6 @@ std::unique_ptr<Command> make_stories(CLI::App& parent);
 std::unique_ptr<Command> make_report(CLI::App& parent);
 std::unique_ptr<Command> make_tag(CLI::App& parent);
 std::unique_ptr<Command> make_quotes(CLI::App& parent);
+std::unique_ptr<Command> make_serve(CLI::App& parent);
 
 }  // namespace crosscheck::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_report(app));
   commands.push_back(make_tag(app));
   commands.push_back(make_quotes(app));
+  commands.push_back(make_serve(app));
 
   try {
     app.parse(argc, argv);

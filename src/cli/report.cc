@@ -1,6 +1,7 @@
-// crosscheck report --db DB STORY [--json OUT] — one stored story: with --json the analysis JSON
-// (schema crosscheck/analysis@1) restricted to the story's articles, with that one story and no
-// problems (problems belong to the ingest that met them); without, a short summary on stdout.
+// crosscheck report --db DB STORY [--json OUT] [--html OUT] — one stored story: with --json the
+// analysis JSON (schema crosscheck/analysis@1) restricted to the story's articles, with that one
+// story and no problems (problems belong to the ingest that met them); with --html the report page
+// of that JSON; without either, a short summary on stdout.
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
 #include "src/cli/findings.h"
+#include "src/cli/html_output.h"
 #include "src/cli/ner_model.h"
 
 namespace crosscheck::cli {
@@ -26,6 +28,8 @@ class ReportCommand : public Command {
     app_->add_option("STORY", story_, "Story id, as listed by crosscheck stories")->required();
     app_->add_option("--json", json_out_,
                      "Write the story's analysis JSON to this file ('-' = stdout)");
+    app_->add_option("--html", html_out_,
+                     "Write the story's report as one self-contained HTML page to this file");
     app_->add_flag("--compact", compact_, "One-line JSON instead of indented");
     app_->footer("Exit status: 0 ok; 2 usage error, unknown story, or the store cannot be read.");
   }
@@ -65,21 +69,25 @@ class ReportCommand : public Command {
     // The story's analysis (reuse, claims, discrepancies, summary) is computed from the stored
     // articles on demand: it is cheap next to ingest, and always matches this crosscheck.
     ThreadPool pool(1);
-    text::AnalyzerOptions text_options;
-    text_options.detect_language = false;
-    std::vector<Document> docs = pipeline::analyze_all(articles, text_options, pool);
     std::vector<Problem> problems;
     std::unique_ptr<entities::Tagger> tagger = load_ner_model();
-    std::vector<Dossier> dossiers =
-        pipeline::analyze_stories(articles, docs, {story}, pool, &problems, tagger.get());
+    std::vector<Dossier> dossiers = {
+        pipeline::analyze_one_story(articles, story, pool, &problems, tagger.get())};
     for (const Problem& p : problems)
       std::fprintf(stderr, "crosscheck: story %s: %s\n", p.id.c_str(), p.message.c_str());
-    if (!json_out_.empty()) {
+    if (!json_out_.empty() || !html_out_.empty()) {
       std::string out;
-      report::write_analysis(out, articles, {story}, dossiers, problems, compact_ ? 0 : 2);
-      if (!write_output(json_out_, out)) {
-        std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
-        return kExitUsage;
+      if (!json_out_.empty()) {
+        report::write_analysis(out, articles, {story}, dossiers, problems, compact_ ? 0 : 2);
+        if (!write_output(json_out_, out)) {
+          std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
+          return kExitUsage;
+        }
+      }
+      if (!html_out_.empty()) {
+        out.clear();
+        report::write_analysis(out, articles, {story}, dossiers, problems, 0);
+        if (!write_html_output(html_out_, out, story.title)) return kExitUsage;
       }
       return kExitOk;
     }
@@ -94,7 +102,7 @@ class ReportCommand : public Command {
                   a.duplicate_of.empty() ? "" : "  [duplicate of ",
                   a.duplicate_of.empty() ? "" : (a.duplicate_of + "]").c_str());
     }
-    if (!dossiers.empty()) print_findings(story, dossiers[0]);
+    print_findings(story, dossiers[0]);
     return kExitOk;
   }
 
@@ -103,6 +111,7 @@ class ReportCommand : public Command {
   std::string db_;
   std::string story_;
   std::string json_out_;
+  std::string html_out_;
   bool compact_ = false;
 };
 

@@ -40,4 +40,14 @@ std::vector<Dossier> analyze_stories(const std::vector<Article>& articles,
   return dossiers;
 }
 
+Dossier analyze_one_story(const std::vector<Article>& articles, const Story& story,
+                          ThreadPool& pool, std::vector<Problem>* problems,
+                          const entities::Tagger* tagger) {
+  text::AnalyzerOptions text_options;
+  text_options.detect_language = false;
+  std::vector<Document> docs = analyze_all(articles, text_options, pool);
+  std::vector<Dossier> dossiers = analyze_stories(articles, docs, {story}, pool, problems, tagger);
+  return dossiers.empty() ? Dossier{} : std::move(dossiers.front());
+}
+
 }  // namespace crosscheck::pipeline

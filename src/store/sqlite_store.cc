@@ -233,6 +233,37 @@ class SqliteStore : public Store {
     return read_articles(q, articles);
   }
 
+  Status article(const std::string& id, bool* found, StoredArticle* out) override {
+    *found = false;
+    Statement q;
+    std::string sql = std::string("SELECT ") + kArticleColumns +
+                      " FROM articles WHERE id = ?1 AND current = 1 ORDER BY version DESC LIMIT 1";
+    if (!q.prepare(db_, sql.c_str())) return error("cannot read the article");
+    q.bind(1, id);
+    std::vector<StoredArticle> rows;
+    if (Status s = read_articles(q, &rows); !s) return s;
+    if (rows.empty()) return Status::ok();
+    *found = true;
+    *out = std::move(rows.front());
+    return Status::ok();
+  }
+
+  Status scan_current(const std::string& outlet,
+                      const std::function<bool(const StoredArticle&)>& fn) override {
+    Statement q;
+    std::string sql = std::string("SELECT ") + kArticleColumns +
+                      " FROM articles WHERE current = 1 AND (?1 = '' OR source = ?1) ORDER BY seq";
+    if (!q.prepare(db_, sql.c_str())) return error("cannot scan articles");
+    q.bind(1, outlet);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+      StoredArticle row;
+      if (Status s = read_row(q, &row); !s) return s;
+      if (!fn(row)) return Status::ok();
+    }
+    return rc == SQLITE_DONE ? Status::ok() : error("cannot scan articles");
+  }
+
  private:
   static constexpr const char* kStorySummarySql =
       "SELECT a.story, (SELECT title FROM articles f WHERE f.seq = a.story), count(*), "
@@ -274,26 +305,33 @@ class SqliteStore : public Store {
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
       StoredArticle s;
-      s.seq = q.column_int(0);
-      Article& a = s.article;
-      a.id = q.column_text(1);
-      s.version = static_cast<uint32_t>(q.column_int(2));
-      s.content_hash = static_cast<uint64_t>(q.column_int(3));
-      a.source = q.column_text(4);
-      a.url = q.column_text(5);
-      a.title = q.column_text(6);
-      a.published = q.column_text(7);
-      a.language = q.column_text(8);
-      a.text = q.column_text(9);
-      if (!decode_removed(q.column_text(10), &a.removed) ||
-          !decode_strings(q.column_text(11), &a.authors) ||
-          !decode_strings(q.column_text(12), &a.credits))
-        return Status::error("store " + path_ + ": damaged fields of article " + a.id);
-      a.duplicate_of = q.column_text(13);
-      s.story = q.column_int(14);
+      if (Status status = read_row(q, &s); !status) return status;
       out->push_back(std::move(s));
     }
     return rc == SQLITE_DONE ? Status::ok() : error("cannot read articles");
+  }
+
+  // One row of kArticleColumns.
+  Status read_row(Statement& q, StoredArticle* out) {
+    StoredArticle& s = *out;
+    s.seq = q.column_int(0);
+    Article& a = s.article;
+    a.id = q.column_text(1);
+    s.version = static_cast<uint32_t>(q.column_int(2));
+    s.content_hash = static_cast<uint64_t>(q.column_int(3));
+    a.source = q.column_text(4);
+    a.url = q.column_text(5);
+    a.title = q.column_text(6);
+    a.published = q.column_text(7);
+    a.language = q.column_text(8);
+    a.text = q.column_text(9);
+    if (!decode_removed(q.column_text(10), &a.removed) ||
+        !decode_strings(q.column_text(11), &a.authors) ||
+        !decode_strings(q.column_text(12), &a.credits))
+      return Status::error("store " + path_ + ": damaged fields of article " + a.id);
+    a.duplicate_of = q.column_text(13);
+    s.story = q.column_int(14);
+    return Status::ok();
   }
 
   Status exec(const char* sql, const char* what) {

@@ -1,0 +1,128 @@
+#include "src/server/search.h"
+
+#include <unicode/uchar.h>
+
+#include "crosscheck/ascii.h"
+#include "crosscheck/utf8.h"
+#include "src/entities/name_keys.h"
+
+namespace crosscheck::server {
+namespace {
+
+// A token of running text: letters, digits and apostrophes inside a word.
+struct Token {
+  size_t begin;
+  size_t end;
+  bool name_like;  // starts with an upper-case letter, or a letter of a script without case
+};
+
+bool is_word_char(char32_t c) {
+  return u_isalnum(static_cast<UChar32>(c)) || c == U'\'' || c == U'\u2019';
+}
+
+// Calls fn(token) for every token of `text` in order; stops when fn returns false.
+template <typename Fn>
+void for_each_token(std::string_view text, Fn&& fn) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const char* start = p;
+    char32_t c = utf8::decode(p, end);
+    if (!is_word_char(c) || c == U'\'' || c == U'\u2019') continue;
+    UChar32 first = static_cast<UChar32>(c);
+    bool name_like = u_isupper(first) || u_istitle(first) ||
+                     (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
+    const char* stop = p;
+    while (p < end) {
+      const char* before = p;
+      char32_t next = utf8::decode(p, end);
+      if (!is_word_char(next)) {
+        p = before;
+        break;
+      }
+      stop = p;
+    }
+    if (!fn(Token{static_cast<size_t>(start - text.data()),
+                  static_cast<size_t>(stop - text.data()), name_like}))
+      return;
+  }
+}
+
+}  // namespace
+
+Match TextQuery::find(std::string_view text) const {
+  Match m;
+  if (query_.empty()) {
+    m.found = true;
+    return m;
+  }
+  if (query_.size() > text.size()) return m;
+  for (size_t at = 0; at + query_.size() <= text.size(); ++at) {
+    if (ascii::iequals(text.substr(at, query_.size()), query_)) {
+      m.found = true;
+      m.begin = at;
+      m.end = at + query_.size();
+      return m;
+    }
+  }
+  return m;
+}
+
+bool TextQuery::matches(const Article& a) const {
+  return query_.empty() || find(a.title).found || find(a.text).found;
+}
+
+NameQuery::NameQuery(std::string_view name) {
+  for (std::string& w : entities::name_words(name)) {
+    Word word;
+    word.phonetic = entities::phonetic_key(w);
+    word.folded = std::move(w);
+    words_.push_back(std::move(word));
+  }
+}
+
+bool NameQuery::word_matches(const Word& want, std::string_view token) const {
+  std::string folded = entities::folded_name(token);
+  if (folded == want.folded) return true;
+  // Phonetic keys forgive transliteration, not different names: only compare words of a
+  // similar length whose keys are not trivially short.
+  if (want.phonetic.size() < 3) return false;
+  size_t a = folded.size(), b = want.folded.size();
+  if ((a > b ? a - b : b - a) > 3) return false;
+  return entities::phonetic_key(folded) == want.phonetic;
+}
+
+Match NameQuery::find(std::string_view text) const {
+  Match m;
+  if (words_.empty()) {
+    m.found = true;
+    return m;
+  }
+  // The last tokens seen, as a ring of the query's length.
+  std::vector<Token> window;
+  window.reserve(words_.size());
+  for_each_token(text, [&](const Token& t) {
+    if (!t.name_like) {
+      window.clear();
+      return true;
+    }
+    if (window.size() == words_.size()) window.erase(window.begin());
+    window.push_back(t);
+    if (window.size() < words_.size()) return true;
+    for (size_t k = 0; k < words_.size(); ++k) {
+      std::string_view token = text.substr(window[k].begin, window[k].end - window[k].begin);
+      if (!word_matches(words_[k], token)) return true;
+    }
+    m.found = true;
+    m.begin = window.front().begin;
+    m.end = window.back().end;
+    return false;
+  });
+  return m;
+}
+
+bool NameQuery::matches(const Article& a) const {
+  return words_.empty() || find(a.title).found || find(a.text).found;
+}
+
+}  // namespace crosscheck::server

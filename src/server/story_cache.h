@@ -1,0 +1,35 @@
+// The analysis JSON of recently requested stories. A story is analysed on demand (as `crosscheck
+// report` does); the result stays valid while the story's current articles are the same ones,
+// which the fingerprint (their seqs and content hashes) tells. Least recently used goes first.
+#pragma once
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace crosscheck::server {
+
+class StoryCache {
+ public:
+  explicit StoryCache(size_t capacity) : capacity_(capacity) {}
+
+  // The cached JSON of story `id` if it was made from articles with this fingerprint.
+  std::shared_ptr<const std::string> get(int64_t id, uint64_t fingerprint);
+  void put(int64_t id, uint64_t fingerprint, std::shared_ptr<const std::string> json);
+
+ private:
+  struct Entry {
+    int64_t id;
+    uint64_t fingerprint;
+    std::shared_ptr<const std::string> json;
+  };
+  size_t capacity_;
+  std::mutex mutex_;
+  std::list<Entry> order_;  // most recently used first
+  std::unordered_map<int64_t, std::list<Entry>::iterator> index_;
+};
+
+}  // namespace crosscheck::server
