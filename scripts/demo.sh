@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mkdir -p out
 echo "== crosscheck analyze examples/"
 "$bin" analyze examples/ --quiet
-"$bin" analyze examples/ --quiet --json out/examples.json
+"$bin" analyze examples/ --quiet --json out/examples.json --html out/examples.html
 echo
 echo "== removed boilerplate, per article (full analysis JSON: out/examples.json)"
 "$bin" extract examples/ --quiet | /usr/bin/python3 -c '
@@ -20,3 +20,5 @@ for line in sys.stdin:
     if a["authors"] or a["credits"]:
         print("  %-26s authors=%s credits=%s" % (aid, a["authors"], a["credits"]))
 '
+echo
+echo "== the report: open out/examples.html in a browser (self-contained, no network)"

@@ -306,6 +306,35 @@ TEST_F(ApiTest, BadRequestsGetClearErrors) {
   EXPECT_EQ(api.handle(Request{"HEAD", "/api/health", {}}).status, 200);
 }
 
+TEST_F(ApiTest, ArbitraryBytesInPathAndParametersNeverCrash) {
+  Api api(*db_, ApiOptions{}, nullptr);
+  simdjson::dom::parser parser;
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const std::vector<std::string> prefixes = {"/", "/api/", "/api/stories/", "/api/articles/",
+                                             "/stories/", "/api/search", "/api/stories"};
+  const std::vector<std::string> names = {"q", "outlet", "entity", "page", "per_page", ""};
+  for (int i = 0; i < 3000; ++i) {
+    Request r;
+    r.path = prefixes[next() % prefixes.size()];
+    for (uint32_t n = next() % 24; n > 0; --n) r.path.push_back(static_cast<char>(next() & 0xff));
+    for (uint32_t k = next() % 3; k > 0; --k) {
+      std::string value;
+      for (uint32_t n = next() % 40; n > 0; --n) value.push_back(static_cast<char>(next() & 0xff));
+      r.params.emplace(names[next() % names.size()], value);
+    }
+    Response out = api.handle(r);
+    ASSERT_TRUE(out.status == 200 || out.status == 400 || out.status == 404) << out.status;
+    if (out.content_type == "application/json") {
+      simdjson::dom::element doc;
+      ASSERT_EQ(parser.parse(out.body).get(doc), simdjson::SUCCESS) << out.body;
+    }
+  }
+}
+
 TEST_F(ApiTest, MissingStoreIsAClearError) {
   Api api((*dir_ / "absent.db").string(), ApiOptions{}, nullptr);
   Status s = api.check();
