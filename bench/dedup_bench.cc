@@ -8,9 +8,10 @@
 //
 // Benchmarks:
 // * BM_Pipeline/threads:N — everything a `crosscheck dedup` run does after opening the file:
-//   gunzip, JSON parse, signature, LSH index, verification, grouping. With 1 thread all of it runs
-//   in sequence; with 2 one thread inflates the next chunk while the other parses and signs the
-//   current one (gzip is one sequential stream, so this is the parallelism there is).
+//   read + gunzip (libdeflate, whole file, as ingest does), JSON parse, signature, LSH index,
+//   verification, grouping. With 1 thread all of it runs in sequence; with 2 the gunzip is still
+//   sequential (one deflate stream), then both threads parse and sign blocks of lines while one
+//   of them also adds finished blocks to the index in input order.
 // * BM_Engine/threads:N — texts already in memory: dedup::deduplicate with signatures on a
 //   ThreadPool of N threads. Shows how the engine itself scales.
 // * BM_Sign/<sketch> — signatures alone, one-permutation vs multiply-shift MinHash.
@@ -20,14 +21,13 @@
 // (grouping, verification, sketch, threshold, shingle size, bands x rows) to stderr.
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
-#include <zlib.h>
 
+#include <atomic>
 #include <chrono>
-#include <condition_variable>
+#include <cstring>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -36,6 +36,7 @@
 #include "crosscheck/dedup.h"
 #include "crosscheck/thread_pool.h"
 #include "src/dedup/evaluate.h"
+#include "src/ingest/gzip.h"
 
 namespace {
 
@@ -54,66 +55,7 @@ bool exists(const std::string& path) {
   return f != nullptr;
 }
 
-// Inflates `path` and hands it on in chunks of whole lines (about `chunk` bytes each), each with
-// simdjson's padding reserved behind the data. Returns false when the file cannot be read.
-// Chunk buffers are recycled through a free list (`spare`, which may be null): a fresh 1 MB
-// buffer per chunk costs a page fault per 4 KB, a tenth of the run time.
-struct Spare {
-  std::mutex mu;
-  std::vector<std::string> buffers;
-  std::string take() {
-    std::lock_guard<std::mutex> lock(mu);
-    if (buffers.empty()) return {};
-    std::string b = std::move(buffers.back());
-    buffers.pop_back();
-    b.clear();
-    return b;
-  }
-  void give(std::string&& b) {
-    std::lock_guard<std::mutex> lock(mu);
-    buffers.push_back(std::move(b));
-  }
-};
-
-template <class OnChunk>
-bool inflate_chunks(const std::string& path, size_t chunk, OnChunk&& on_chunk,
-                    Spare* spare = nullptr) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  gzbuffer(f, 1 << 18);
-  std::string carry;
-  bool ok = true;
-  for (;;) {
-    std::string buf = spare ? spare->take() : std::string();
-    buf.append(carry);
-    carry.clear();
-    size_t have = buf.size();
-    buf.reserve(have + chunk + simdjson::SIMDJSON_PADDING);  // kept when the size shrinks below
-    buf.resize(have + chunk);
-    int n = gzread(f, buf.data() + have, static_cast<unsigned>(chunk));
-    if (n < 0) {
-      ok = false;
-      break;
-    }
-    buf.resize(have + static_cast<size_t>(n));
-    if (n == 0) {
-      if (!buf.empty()) on_chunk(std::move(buf));
-      break;
-    }
-    size_t cut = buf.rfind('\n');
-    if (cut == std::string::npos) {
-      carry = std::move(buf);
-      continue;
-    }
-    carry.assign(buf, cut + 1, std::string::npos);
-    buf.resize(cut + 1);
-    on_chunk(std::move(buf));
-  }
-  gzclose(f);
-  return ok;
-}
-
-// Calls on_doc(id, text) for every JSONL record of `jsonl` (padded as inflate_chunks leaves it).
+// Calls on_doc(id, text) for every JSONL record of `jsonl` (padded as read_all leaves it).
 template <class OnDoc>
 void parse_docs(simdjson::ondemand::parser& parser, const std::string& jsonl, OnDoc&& on_doc) {
   simdjson::ondemand::document_stream stream;
@@ -133,71 +75,105 @@ struct PipelineResult {
   dd::Stats stats;
 };
 
-// The whole pipeline, read to groups. threads >= 2: one inflating thread, the caller's thread
-// parses and signs (and adds to the index, which is sequential by design).
+// Reads and gunzips the whole file the way the product does (ingest::inflate_all: libdeflate,
+// about 2.4x zlib's gzread), leaving simdjson's padding behind the data.
+bool read_all(const std::string& path, std::string& out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::string bytes;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  std::fclose(f);
+  if (!crosscheck::ingest::is_gzip(bytes)) {
+    out = std::move(bytes);
+  } else if (crosscheck::ingest::inflate_all(bytes, crosscheck::ingest::Wrapper::kGzip,
+                                             uint64_t{1} << 32, out)
+                 .status != crosscheck::ingest::InflateStatus::kOk) {
+    return false;
+  }
+  out.reserve(out.size() + simdjson::SIMDJSON_PADDING);
+  return true;
+}
+
+// The whole pipeline, file to groups. After the (sequential) gunzip, the text is cut into
+// blocks of whole lines by byte offset; the pool's threads claim blocks in order, parse and
+// sign them, while task 0 adds finished blocks to the index in input order and, whenever the
+// next block is not ready, processes one itself instead of waiting (as dedup::deduplicate
+// does with texts). With one thread this is plain sequential code.
 bool run_pipeline(const std::string& path, int threads, const dd::Options& options,
                   PipelineResult& out) {
-  constexpr size_t kChunk = 1 << 20;
+  constexpr size_t kBlock = 64 << 10;  // ~50 documents: small enough to balance, big to claim
+  std::string data;
+  if (!read_all(path, data)) return false;
+  const char* base = data.data();
+  const size_t size = data.size();
+  const size_t capacity = data.capacity();
+  // Block b holds the lines that start in [b * kBlock, (b + 1) * kBlock).
+  const size_t blocks = (size + kBlock - 1) / kBlock;
+  auto line_start = [&](size_t at) -> size_t {
+    if (at == 0) return 0;
+    if (at >= size) return size;
+    const void* nl = std::memchr(base + at - 1, '\n', size - at + 1);
+    return nl ? static_cast<const char*>(nl) - base + 1 : size;
+  };
+  struct Block {
+    std::vector<std::string> ids;
+    std::vector<dd::Signature> sigs;
+  };
+  std::vector<Block> done(blocks);
+  std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[blocks]);
+  for (size_t b = 0; b < blocks; ++b) ready[b].store(false, std::memory_order_relaxed);
+  std::atomic<size_t> next{0};
+
+  auto process_one = [&](simdjson::ondemand::parser& parser) {
+    const size_t b = next.fetch_add(1, std::memory_order_relaxed);
+    if (b >= blocks) return false;
+    Block& block = done[b];
+    size_t pos = line_start(b * kBlock);
+    const size_t stop = line_start((b + 1) * kBlock);
+    while (pos < stop) {
+      const void* nl = std::memchr(base + pos, '\n', stop - pos);
+      const size_t end = nl ? static_cast<const char*>(nl) - base : stop;
+      simdjson::ondemand::document doc;
+      std::string_view id, text;
+      if (end > pos && !parser.iterate(base + pos, end - pos, capacity - pos).get(doc) &&
+          !doc["id"].get_string().get(id) && !doc["text"].get_string().get(text)) {
+        block.ids.emplace_back(id);
+        block.sigs.push_back(dd::compute_signature(text, options));
+      }
+      pos = end + 1;
+    }
+    ready[b].store(true, std::memory_order_release);
+    return true;
+  };
+
   dd::Deduplicator dedup(options);
   // A reader knows roughly how many documents a file holds (its size / a typical record);
   // reserving avoids rehashing the index while it fills.
   dedup.reserve(20000);
-  Spare spare;
-  simdjson::ondemand::parser parser;
   out.ids.clear();
   out.ids.reserve(32768);
-  auto consume = [&](const std::string& chunk) {
-    parse_docs(parser, chunk, [&](std::string_view id, std::string_view text) {
-      out.ids.emplace_back(id);
-      dedup.add(dd::compute_signature(text, options));
-    });
-  };
-  bool ok = true;
-  if (threads <= 1) {
-    ok = inflate_chunks(
-        path, kChunk,
-        [&](std::string&& c) {
-          consume(c);
-          spare.give(std::move(c));
-        },
-        &spare);
-  } else {
-    std::mutex mu;
-    std::condition_variable cv;
-    std::deque<std::string> queue;
-    bool done = false;
-    std::thread inflater([&] {
-      ok = inflate_chunks(
-          path, kChunk,
-          [&](std::string&& c) {
-            std::unique_lock<std::mutex> lock(mu);
-            cv.wait(lock, [&] { return queue.size() < 8; });  // bounded: memory stays small
-            queue.push_back(std::move(c));
-            cv.notify_all();
-          },
-          &spare);
-      std::lock_guard<std::mutex> lock(mu);
-      done = true;
-      cv.notify_all();
-    });
-    for (;;) {
-      std::string chunk;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return done || !queue.empty(); });
-        if (queue.empty()) break;
-        chunk = std::move(queue.front());
-        queue.pop_front();
-        cv.notify_all();
+  crosscheck::ThreadPool pool(static_cast<size_t>(threads));
+  pool.parallel_for(pool.size(), [&](size_t task) {
+    simdjson::ondemand::parser parser;
+    if (task != 0) {
+      while (process_one(parser)) {
       }
-      consume(chunk);
-      spare.give(std::move(chunk));
+      return;
     }
-    inflater.join();
-  }
+    for (size_t b = 0; b < blocks; ++b) {
+      while (!ready[b].load(std::memory_order_acquire)) {
+        if (!process_one(parser)) std::this_thread::yield();
+      }
+      for (dd::Signature& sig : done[b].sigs) dedup.add(std::move(sig));
+      for (std::string& id : done[b].ids) out.ids.push_back(std::move(id));
+      done[b] = Block{};
+    }
+  });
   out.groups = dedup.groups();
   out.stats = dedup.stats();
-  return ok && !out.ids.empty();
+  return !out.ids.empty();
 }
 
 // Gold group labels aligned with `ids` (label = index of the gold group's first member).
@@ -237,11 +213,11 @@ const Corpus& corpus() {
   static const Corpus c = [] {
     Corpus c;
     simdjson::ondemand::parser parser;
-    inflate_chunks(docs_path(), 1 << 20, [&](std::string&& chunk) {
-      parse_docs(parser, chunk, [&](std::string_view id, std::string_view text) {
-        c.ids.emplace_back(id);
-        c.texts.emplace_back(text);
-      });
+    std::string data;
+    if (!read_all(docs_path(), data)) return c;
+    parse_docs(parser, data, [&](std::string_view id, std::string_view text) {
+      c.ids.emplace_back(id);
+      c.texts.emplace_back(text);
     });
     if (!c.ids.empty()) c.gold = gold_labels(c.ids);
     return c;

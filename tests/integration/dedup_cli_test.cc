@@ -119,6 +119,54 @@ TEST_F(DedupCliTest, OneLinePerInputIncludingOneWordArticles) {
   EXPECT_EQ(group["d8"], "d1");  // same text (seed 1) as d1
 }
 
+// More articles than one signing batch (256), with duplicates spread across batches: the groups
+// do not depend on the thread count, and --clean (the fully cleaned text) agrees on plain text.
+TEST_F(DedupCliTest, SameGroupsWithAnyThreadCountAndWithClean) {
+  std::ofstream out(dir_ / "docs.jsonl");
+  for (int i = 0; i < 900; ++i) {
+    // Every seventh article repeats an earlier base (exact), every eleventh edits one (near).
+    std::string text = words(static_cast<uint32_t>(i % 7 == 6 ? i / 2 : i), 120);
+    if (i % 11 == 10) {
+      text = words(static_cast<uint32_t>(i > 400 ? i - 400 : i), 120) + " " + words(5000 + i, 8);
+    }
+    out << "{\"id\":\"d" << i << "\",\"text\":\"" << text << "\"}\n";
+  }
+  out.close();
+  const std::string in = (dir_ / "docs.jsonl").string();
+  RunResult one = run("dedup --quiet -j 1 " + in);
+  ASSERT_EQ(one.status, 0) << one.err;
+  auto want = pairs(one.out, "group");
+  ASSERT_EQ(want.size(), 900u);
+  int grouped = 0;
+  for (const auto& [id, g] : want) grouped += id != g;
+  EXPECT_GT(grouped, 80);  // most planted copies and edits were found
+  for (const char* args : {"-j 2", "-j 3", "-j 2 --clean"}) {
+    RunResult r = run(std::string("dedup --quiet ") + args + " " + in);
+    ASSERT_EQ(r.status, 0) << args << ": " << r.err;
+    EXPECT_EQ(pairs(r.out, "group"), want) << args;
+  }
+}
+
+// HTML records are reduced to their main content before signing: the same article as a page
+// and as plain text is one group.
+TEST_F(DedupCliTest, HtmlRecordsAreSignedByTheirText) {
+  std::string body = words(7, 150);
+  std::string para1 = body.substr(0, body.size() / 2), para2 = body.substr(body.size() / 2);
+  std::string html = "<html><head><title>Story</title></head><body><nav><a href='/'>Home</a> "
+                     "<a href='/news'>News</a></nav><article><h1>Story</h1><p>" + para1 +
+                     "</p><p>" + para2 + "</p></article><footer>Copyright</footer></body></html>";
+  std::ofstream out(dir_ / "docs.jsonl");
+  out << "{\"id\":\"text\",\"text\":\"" << body << "\"}\n";
+  out << "{\"id\":\"other\",\"text\":\"" << words(8, 150) << "\"}\n";
+  out << "{\"id\":\"page\",\"html\":\"" << html << "\"}\n";
+  out.close();
+  RunResult r = run("dedup --quiet " + (dir_ / "docs.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::vector<std::pair<std::string, std::string>> want = {
+      {"text", "text"}, {"other", "other"}, {"page", "text"}};
+  EXPECT_EQ(pairs(r.out, "group"), want);
+}
+
 // The example story is one event in seven articles. 02 is a verbatim copy of 01: it follows 01
 // rather than going through the clusterer, where it would make the story so tight that 05 (the
 // independent report with its own spellings) failed the relative cohesion test.
