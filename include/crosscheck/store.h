@@ -102,11 +102,16 @@ class Store {
 
   // The current version of article `id` (signature left empty); found = false when unknown.
   virtual Status article(const std::string& id, bool* found, StoredArticle* out) = 0;
-  // Every current article version in seq order (signature left empty), restricted to one outlet
-  // (`source`) unless `outlet` is empty; `fn` returns false to stop early. A full scan: what
-  // search by text or name costs until an index is kept.
+  // Every current article version in seq order, restricted to one outlet (`source`) unless
+  // `outlet` is empty; `fn` returns false to stop early. For searching: signature, removed[],
+  // authors and credits are left empty. A full scan: what search by text or name costs until an
+  // index is kept.
   virtual Status scan_current(const std::string& outlet,
                               const std::function<bool(const StoredArticle&)>& fn) = 0;
+  // A number that changes whenever another connection (an ingest) has committed since this
+  // connection last asked; equal values mean nothing changed for this connection in between.
+  // Readers use it to know that what they derived from the store is stale.
+  virtual Status change_counter(int64_t* out) = 0;
 };
 
 struct OpenResult {

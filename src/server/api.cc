@@ -5,7 +5,10 @@
 #include <charconv>
 #include <cstdio>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -31,6 +34,49 @@ struct Api::State {
   const entities::Tagger* tagger;
   StorePool pool;
   StoryCache cache;
+
+  // What the store looked like when something was derived from it: the generation moves on
+  // whenever any connection sees a commit it had not seen (or is new), so anything derived under
+  // an older generation may be stale. A spurious move only costs a recomputation.
+  std::mutex generation_mutex;
+  std::unordered_map<const store::Store*, int64_t> seen_versions;
+  uint64_t generation = 0;
+  // All stories' summaries (largest first), derived under `stories_generation`.
+  std::shared_ptr<const std::vector<store::StorySummary>> stories;
+  uint64_t stories_generation = 0;
+
+  uint64_t observe(store::Store& s) {
+    int64_t version = 0;
+    bool known = static_cast<bool>(s.change_counter(&version));
+    std::lock_guard<std::mutex> lock(generation_mutex);
+    auto [it, inserted] = seen_versions.try_emplace(&s, version);
+    if (!known || inserted || it->second != version) {
+      it->second = version;
+      ++generation;
+    }
+    return generation;
+  }
+
+  // The summaries of all stories, from memory while the store has not changed.
+  Status all_stories(store::Store& s, std::shared_ptr<const std::vector<store::StorySummary>>* out) {
+    uint64_t now = observe(s);
+    {
+      std::lock_guard<std::mutex> lock(generation_mutex);
+      if (stories && stories_generation == now) {
+        *out = stories;
+        return Status::ok();
+      }
+    }
+    auto fresh = std::make_shared<std::vector<store::StorySummary>>();
+    if (Status st = s.stories(fresh.get()); !st) return st;
+    std::lock_guard<std::mutex> lock(generation_mutex);
+    if (now >= stories_generation) {
+      stories = fresh;
+      stories_generation = now;
+    }
+    *out = std::move(fresh);
+    return Status::ok();
+  }
 };
 
 namespace {
@@ -216,26 +262,24 @@ struct Routes {
       fingerprint = fnv1a(std::to_string(r.seq) + ":" + std::to_string(r.content_hash) + ";",
                           fingerprint);
     }
-    if (auto cached = state.cache.get(id, fingerprint)) {
-      *out = std::move(cached);
-      return Response{};
-    }
-    Story story;
-    story.id = std::to_string(summary.id);
-    story.title = summary.title;
-    std::vector<Article> articles;
-    articles.reserve(rows.size());
-    for (store::StoredArticle& r : rows) {
-      story.articles.push_back(r.article.id);
-      articles.push_back(std::move(r.article));
-    }
-    ThreadPool pool(1);
-    std::vector<Problem> problems;
-    Dossier dossier = pipeline::analyze_one_story(articles, story, pool, &problems, state.tagger);
-    auto made = std::make_shared<std::string>();
-    report::write_analysis(*made, articles, {story}, {dossier}, problems, 0);
-    state.cache.put(id, fingerprint, made);
-    *out = std::move(made);
+    *out = state.cache.get_or_make(id, fingerprint, [&] {
+      Story story;
+      story.id = std::to_string(summary.id);
+      story.title = summary.title;
+      std::vector<Article> articles;
+      articles.reserve(rows.size());
+      for (store::StoredArticle& r : rows) {
+        story.articles.push_back(r.article.id);
+        articles.push_back(std::move(r.article));
+      }
+      ThreadPool pool(1);
+      std::vector<Problem> problems;
+      Dossier dossier =
+          pipeline::analyze_one_story(articles, story, pool, &problems, state.tagger);
+      auto made = std::make_shared<std::string>();
+      report::write_analysis(*made, articles, {story}, {dossier}, problems, 0);
+      return std::shared_ptr<const std::string>(std::move(made));
+    });
     return Response{};
   }
 
@@ -272,8 +316,12 @@ struct Routes {
     if (!read_list_params(request, state.options, &p, &bad)) return bad;
     StorePool::Lease store;
     if (Status s = state.pool.acquire(&store); !s) return error(500, s.message());
-    std::vector<store::StorySummary> all;
-    if (Status s = store->stories(&all); !s) return error(500, s.message());
+    std::shared_ptr<const std::vector<store::StorySummary>> everything;
+    if (Status s = state.all_stories(*store, &everything); !s)
+      return error(500, s.message());
+    std::vector<const store::StorySummary*> all;
+    all.reserve(everything->size());
+    for (const store::StorySummary& x : *everything) all.push_back(&x);
     TextQuery text(p.q);
     NameQuery name(p.entity);
     if (!text.empty() || !name.empty() || !p.outlet.empty()) {
@@ -285,7 +333,7 @@ struct Routes {
       });
       if (!s) return error(500, s.message());
       all.erase(std::remove_if(all.begin(), all.end(),
-                               [&](const store::StorySummary& x) { return !keep.count(x.id); }),
+                               [&](const store::StorySummary* x) { return !keep.count(x->id); }),
                 all.end());
     }
     std::string out;
@@ -294,7 +342,7 @@ struct Routes {
     write_page(w, p, all.size());
     w.key("stories").begin_array();
     size_t first = (p.page - 1) * p.per_page;
-    for (size_t i = first; i < all.size() && i < first + p.per_page; ++i) write_summary(w, all[i]);
+    for (size_t i = first; i < all.size() && i < first + p.per_page; ++i) write_summary(w, *all[i]);
     w.end_array().end_object();
     return json(std::move(out));
   }

@@ -17,7 +17,8 @@ struct Token {
 };
 
 bool is_word_char(char32_t c) {
-  return u_isalnum(static_cast<UChar32>(c)) || c == U'\'' || c == U'\u2019';
+  if (c < 0x80) return ascii::is_alnum(static_cast<unsigned char>(c)) || c == U'\'';
+  return u_isalnum(static_cast<UChar32>(c)) || c == U'\u2019';
 }
 
 // Calls fn(token) for every token of `text` in order; stops when fn returns false.
@@ -30,8 +31,9 @@ void for_each_token(std::string_view text, Fn&& fn) {
     char32_t c = utf8::decode(p, end);
     if (!is_word_char(c) || c == U'\'' || c == U'\u2019') continue;
     UChar32 first = static_cast<UChar32>(c);
-    bool name_like = u_isupper(first) || u_istitle(first) ||
-                     (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
+    bool name_like = c < 0x80 ? (c >= U'A' && c <= U'Z')
+                              : u_isupper(first) || u_istitle(first) ||
+                                    (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
     const char* stop = p;
     while (p < end) {
       const char* before = p;
@@ -57,7 +59,10 @@ Match TextQuery::find(std::string_view text) const {
     return m;
   }
   if (query_.size() > text.size()) return m;
+  // The first byte is compared before the whole query: most positions fail there.
+  const char first = ascii::to_lower(query_[0]);
   for (size_t at = 0; at + query_.size() <= text.size(); ++at) {
+    if (ascii::to_lower(text[at]) != first) continue;
     if (ascii::iequals(text.substr(at, query_.size()), query_)) {
       m.found = true;
       m.begin = at;
@@ -82,6 +87,12 @@ NameQuery::NameQuery(std::string_view name) {
 }
 
 bool NameQuery::word_matches(const Word& want, std::string_view token) const {
+  // An ASCII token folds to at most its own length (apostrophes and a possessive go), so one far
+  // longer or shorter than the wanted word cannot match even phonetically: skip the folding.
+  bool plain = true;
+  for (char c : token) plain &= static_cast<unsigned char>(c) < 0x80;
+  if (plain && (token.size() + 3 < want.folded.size() || token.size() > want.folded.size() + 5))
+    return false;
   std::string folded = entities::folded_name(token);
   if (folded == want.folded) return true;
   // Phonetic keys forgive transliteration, not different names: only compare words of a

@@ -29,6 +29,7 @@ class StorePool {
       if (pool_ && store_) pool_->give_back(std::move(store_));
     }
     store::Store* operator->() const { return store_.get(); }
+    store::Store& operator*() const { return *store_; }
 
    private:
     friend class StorePool;

@@ -251,17 +251,39 @@ class SqliteStore : public Store {
   Status scan_current(const std::string& outlet,
                       const std::function<bool(const StoredArticle&)>& fn) override {
     Statement q;
-    std::string sql = std::string("SELECT ") + kArticleColumns +
-                      " FROM articles WHERE current = 1 AND (?1 = '' OR source = ?1) ORDER BY seq";
-    if (!q.prepare(db_, sql.c_str())) return error("cannot scan articles");
+    if (!q.prepare(db_,
+                   "SELECT seq, id, version, content_hash, source, url, title, published, "
+                   "language, text, duplicate_of, story FROM articles "
+                   "WHERE current = 1 AND (?1 = '' OR source = ?1) ORDER BY seq"))
+      return error("cannot scan articles");
     q.bind(1, outlet);
     int rc;
+    StoredArticle row;
     while ((rc = q.step()) == SQLITE_ROW) {
-      StoredArticle row;
-      if (Status s = read_row(q, &row); !s) return s;
+      row.seq = q.column_int(0);
+      Article& a = row.article;
+      a.id = q.column_text(1);
+      row.version = static_cast<uint32_t>(q.column_int(2));
+      row.content_hash = static_cast<uint64_t>(q.column_int(3));
+      a.source = q.column_text(4);
+      a.url = q.column_text(5);
+      a.title = q.column_text(6);
+      a.published = q.column_text(7);
+      a.language = q.column_text(8);
+      a.text = q.column_text(9);
+      a.duplicate_of = q.column_text(10);
+      row.story = q.column_int(11);
       if (!fn(row)) return Status::ok();
     }
     return rc == SQLITE_DONE ? Status::ok() : error("cannot scan articles");
+  }
+
+  Status change_counter(int64_t* out) override {
+    Statement q;
+    if (!q.prepare(db_, "PRAGMA data_version") || q.step() != SQLITE_ROW)
+      return error("cannot read the data version");
+    *out = q.column_int(0);
+    return Status::ok();
   }
 
  private:

@@ -202,6 +202,16 @@ TEST_F(ServeTest, SlowClientIsCutOff) {
 TEST_F(ServeTest, ReadersSeeAnIngestInProgress) {
   ingest_examples();
   start();
+  // Stories listed before the ingest (and so cached by the server).
+  uint64_t stories_before = 0;
+  {
+    simdjson::dom::parser parser;
+    auto r = client_->Get("/api/stories");
+    ASSERT_TRUE(r);
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(r->body).get(doc), simdjson::SUCCESS);
+    stories_before = doc["total"];
+  }
   std::atomic<bool> done{false};
   std::atomic<int> failures{0}, requests{0};
   std::atomic<int> went_down{0};
@@ -262,6 +272,15 @@ TEST_F(ServeTest, ReadersSeeAnIngestInProgress) {
   simdjson::dom::element doc;
   ASSERT_EQ(parser.parse(r->body).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(uint64_t(doc["articles"]), 307u);
+  // The list is not served from before the ingest: the bulletins made stories of their own.
+  auto after = client_->Get("/api/stories?outlet=Bulk%20Wire");
+  ASSERT_TRUE(after);
+  ASSERT_EQ(parser.parse(after->body).get(doc), simdjson::SUCCESS);
+  EXPECT_GE(uint64_t(doc["total"]), 1u);
+  auto all = client_->Get("/api/stories");
+  ASSERT_TRUE(all);
+  ASSERT_EQ(parser.parse(all->body).get(doc), simdjson::SUCCESS);
+  EXPECT_GT(uint64_t(doc["total"]), stories_before);
 }
 
 TEST_F(ServeTest, CommandServesAndStopsOnSigterm) {

@@ -6,7 +6,11 @@
 #include <simdjson.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <stdexcept>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -14,6 +18,7 @@
 #include "crosscheck/store.h"
 #include "crosscheck/store_ingest.h"
 #include "src/server/search.h"
+#include "src/server/story_cache.h"
 
 namespace fs = std::filesystem;
 
@@ -67,6 +72,37 @@ TEST(NameQuery, SurvivesArbitraryBytes) {
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 131 + 7) & 0xff));
   Match m = q.find(junk);
   EXPECT_LE(m.end, junk.size());
+}
+
+// ---- the story cache -------------------------------------------------------------------------
+
+TEST(StoryCache, OneAnalysisForConcurrentRequestsAndLeastRecentlyUsedDropped) {
+  StoryCache cache(2);
+  std::atomic<int> made{0};
+  auto make = [&] {
+    ++made;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return std::make_shared<const std::string>("json");
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&] { EXPECT_EQ(*cache.get_or_make(7, 1, make), "json"); });
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(made.load(), 1);
+  // Another fingerprint (the story changed) is made again; capacity 2 drops the oldest.
+  cache.get_or_make(7, 2, make);
+  EXPECT_EQ(made.load(), 2);
+  EXPECT_EQ(cache.get(7, 1), nullptr);
+  cache.put(8, 1, std::make_shared<const std::string>("a"));
+  cache.put(9, 1, std::make_shared<const std::string>("b"));
+  EXPECT_EQ(cache.get(7, 2), nullptr);
+  EXPECT_NE(cache.get(9, 1), nullptr);
+  // A failing analysis reaches its caller and is not cached.
+  EXPECT_THROW(cache.get_or_make(10, 1, []() -> std::shared_ptr<const std::string> {
+    throw std::runtime_error("bad story");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(cache.get(10, 1), nullptr);
 }
 
 // ---- the report page ------------------------------------------------------------------------
