@@ -17,6 +17,7 @@
 #include "crosscheck/dedup.h"
 #include "crosscheck/thread_pool.h"
 #include "src/dedup/lsh_index.h"
+#include "src/dedup/memory.h"
 #include "src/dedup/minhash.h"
 #include "src/core/union_find.h"
 
@@ -123,7 +124,7 @@ size_t Deduplicator::size() const { return impl_->sets.size(); }
 void Deduplicator::reserve(size_t documents) {
   impl_->exact.reserve(documents);
   impl_->index.reserve(documents);
-  impl_->minhashes.reserve(documents * impl_->k);
+  grow(impl_->minhashes, documents * impl_->k);
   impl_->stamp.reserve(documents);
 }
 const Stats& Deduplicator::stats() const { return impl_->stats; }
@@ -145,6 +146,7 @@ Match Deduplicator::add(Signature signature) {
   Match match{doc, doc, doc, MatchKind::kNew, 0.0f};
 
   // Exact copies are not stored: they are never compared again, as they are not in the index.
+  grow(m.minhashes, m.minhashes.size() + m.k);
   m.minhashes.resize(m.minhashes.size() + m.k, kEmptyBin);
   if (o.verify == Verify::kExact) m.shingles.emplace_back();
   const uint32_t first = m.exact.find_or_insert(signature.exact, doc);

@@ -3,6 +3,7 @@
 #include <bit>
 
 #include "src/dedup/hash.h"
+#include "src/dedup/memory.h"
 
 namespace crosscheck::dedup {
 
@@ -34,7 +35,7 @@ size_t LshIndex::find_slot(uint32_t tag) const {
 
 void LshIndex::rehash(size_t capacity) {
   std::vector<uint64_t> old = std::move(slots_);
-  slots_.assign(capacity, 0);
+  slots_ = filled<uint64_t>(capacity, 0);
   mask_ = capacity - 1;
   bits_ = std::countr_zero(capacity);
   for (uint64_t word : old) {
@@ -47,8 +48,8 @@ void LshIndex::reserve(size_t documents) {
   size_t capacity = slots_.size();
   while (capacity < want) capacity *= 2;
   if (capacity != slots_.size()) rehash(capacity);
-  post_doc_.reserve(documents * static_cast<size_t>(bands_));
-  post_next_.reserve(documents * static_cast<size_t>(bands_));
+  grow(post_doc_, documents * static_cast<size_t>(bands_));
+  grow(post_next_, documents * static_cast<size_t>(bands_));
 }
 
 void LshIndex::query(const uint64_t* keys, uint32_t max_scan, std::vector<uint32_t>& out) const {
@@ -69,6 +70,8 @@ void LshIndex::query_insert(uint32_t doc, const uint64_t* keys, uint32_t max_sca
   // Load <= 3/4: probes are linear and a slot is 8 bytes, so even a long probe run stays within
   // one or two cache lines, and the smaller table misses the cache less than a sparser one.
   if ((used_ + static_cast<size_t>(bands_)) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+  grow(post_doc_, post_doc_.size() + static_cast<size_t>(bands_));
+  grow(post_next_, post_next_.size() + static_cast<size_t>(bands_));
   for (int b = 0; b < bands_; ++b) __builtin_prefetch(&slots_[home(tag_of(keys[b]))]);
   for (int b = 0; b < bands_; ++b) {
     const uint32_t tag = tag_of(keys[b]);

@@ -9,6 +9,7 @@
 #include "src/ingest/gzip.h"
 
 #include <libdeflate.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -51,6 +52,19 @@ int window_bits(Wrapper w) {
 
 }  // namespace
 
+void reserve_large(std::string& out, size_t size) {
+  if (size <= out.capacity()) return;
+  out.reserve(size);
+#if defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  if (size < 2 * kHuge) return;
+  // Only whole 2 MB pages inside the (untouched) allocation; the data already in it is kept.
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(out.data()) + kHuge - 1) & ~(kHuge - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(out.data()) + out.capacity()) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
+
 bool is_gzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
          static_cast<unsigned char>(bytes[1]) == 0x8b;
@@ -80,6 +94,7 @@ bool inflate_gzip_fast(std::string_view in, uint64_t max_out, std::string& out, 
   guess = std::max<uint64_t>({guess, 4096, uint64_t{in.size()} * 2});
   if (max_out < guess) guess = max_out;
   if (guess > out.max_size()) return false;
+  reserve_large(out, static_cast<size_t>(guess));
   out.resize(static_cast<size_t>(guess));
   size_t pos = 0, produced = 0;
   for (;;) {
@@ -91,6 +106,7 @@ bool inflate_gzip_fast(std::string_view in, uint64_t max_out, std::string& out, 
       if (out.size() >= max_out) return false;  // over the cap: let zlib say so
       uint64_t grown = std::min<uint64_t>(uint64_t{out.size()} * 2, max_out);
       if (grown > out.max_size()) return false;
+      reserve_large(out, static_cast<size_t>(grown));
       out.resize(static_cast<size_t>(grown));
       continue;
     }

@@ -129,7 +129,9 @@ void read_bytes(ReadContext& ctx, std::string_view bytes) {
 bool read_fd(int fd, uint64_t size_hint, uint64_t limit, std::string& out, int& err) {
   limit = std::min<uint64_t>(limit, uint64_t{1} << 48);  // keeps limit + 1 and the sizes sane
   out.clear();
-  out.resize(static_cast<size_t>(std::min<uint64_t>(size_hint + 1, limit + 1)) + 1);
+  const size_t first = static_cast<size_t>(std::min<uint64_t>(size_hint + 1, limit + 1)) + 1;
+  reserve_large(out, first);
+  out.resize(first);
   size_t have = 0;
   for (;;) {
     if (have == out.size()) {
