@@ -8,7 +8,7 @@
 # separately. wrk runs on the same 2-core machine as the server, so client and server share it.
 #
 # Usage: bench/serve_load.sh [build-dir=build] [shared-dir=../shared] [seconds=10] [connections=16]
-# KEEP=1 keeps the temp dir (store and logs).
+# KEEP=1 keeps the temp dir (store and logs); STORE=FILE uses that store instead of ingesting.
 set -euo pipefail
 build=${1:-build}
 shared=${2:-../shared}
@@ -27,13 +27,17 @@ cleanup() {
 trap cleanup EXIT
 
 start=$(date +%s.%N)
-"$build/crosscheck" ingest --db "$tmp/news.db" "$corpus" --quiet 2> "$tmp/ingest.log" || {
-  echo "serve_load: ingest failed" >&2; cat "$tmp/ingest.log" >&2; exit 1; }
+if [ -n "${STORE:-}" ]; then
+  cp "$STORE" "$tmp/news.db"
+else
+  "$build/crosscheck" ingest --db "$tmp/news.db" "$corpus" --quiet 2> "$tmp/ingest.log" || {
+    echo "serve_load: ingest failed" >&2; cat "$tmp/ingest.log" >&2; exit 1; }
+fi
 ingest_s=$(echo "$(date +%s.%N) - $start" | bc)
 articles=$(sqlite3 "$tmp/news.db" "SELECT count(*) FROM articles WHERE current = 1")
 stories=$(sqlite3 "$tmp/news.db" "SELECT count(DISTINCT story) FROM articles WHERE current = 1")
 
-"$build/crosscheck" serve --db "$tmp/news.db" --port 0 --threads 8 2> "$tmp/serve.log" &
+"$build/crosscheck" serve --db "$tmp/news.db" --port 0 2> "$tmp/serve.log" &
 server_pid=$!
 port=""
 for _ in $(seq 100); do
@@ -60,9 +64,9 @@ echo "first (cold) analysis: story of $big_n articles ${cold_big} s; story of $m
 echo
 echo "| route | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|"
-measure() {  # label url
+measure() {  # label url [connections]
   local out
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$2" 2>&1)
+  out=$(wrk -t2 -c"${3:-$connections}" -d"${seconds}s" --timeout 10s --latency "$2" 2>&1)
   local rps p50 p99 errs
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
@@ -77,8 +81,8 @@ measure "GET /stories/{id} (story page, $big_n articles)" "$base/stories/$big"
 measure "GET /stories/{id} (story page, $mid_n articles)" "$base/stories/$mid"
 measure "GET /api/articles/{id}" "$base/api/articles/$article"
 measure "GET / (stories page)" "$base/"
-measure "GET /api/search?q=senate (scan of $articles)" "$base/api/search?q=senate"
-measure "GET /api/stories?entity=Pelosi (scan of $articles)" "$base/api/stories?entity=Pelosi"
+measure "GET /api/search?q=senate (scan of $articles; 2 connections)" "$base/api/search?q=senate" 2
+measure "GET /api/stories?entity=Pelosi (scan of $articles; 2 connections)" "$base/api/stories?entity=Pelosi" 2
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 echo
 echo "server peak RSS: $((rss_kb / 1024)) MB"

@@ -29,7 +29,7 @@ class ServeCommand : public Command {
                      "opens it to the network)");
     app_->add_option("--port", server_.port, "TCP port; 0 picks a free one (default 8080)")
         ->check(CLI::Range(0, 65535));
-    app_->add_option("--threads", server_.threads, "Worker threads answering requests (default 8)")
+    app_->add_option("--threads", server_.threads, "Worker threads: clients served at once (default 32)")
         ->check(CLI::Range(1, 256));
     app_->add_option("--cache", api_.cached_stories,
                      "Analysed stories kept in memory (default 64)");

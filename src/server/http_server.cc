@@ -85,8 +85,13 @@ Status HttpServer::bind() {
   s.http.set_payload_max_length(s.options.max_body_bytes);
   s.http.set_read_timeout(s.options.read_timeout_s, 0);
   s.http.set_write_timeout(s.options.write_timeout_s, 0);
-  s.http.set_keep_alive_max_count(100);
-  s.http.set_keep_alive_timeout(5);
+  // A kept-alive connection holds its worker until it closes (httplib's model): keep the idle
+  // wait short so waiting connections get a worker.
+  s.http.set_keep_alive_max_count(1000);
+  s.http.set_keep_alive_timeout(2);
+  // Headers and body leave in separate writes: without TCP_NODELAY, Nagle's algorithm and the
+  // client's delayed ACK hold each response ~40 ms.
+  s.http.set_tcp_nodelay(true);
   // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port in use and
   // share its connections silently; a second `crosscheck serve` on one port must fail instead.
   s.http.set_socket_options([](int sock) {

@@ -21,32 +21,53 @@ bool is_word_char(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) || c == U'\u2019';
 }
 
+// Where the word starting at byte `i` ends. ASCII bytes go through a table; only bytes of
+// multi-byte characters are decoded (most news text is ASCII).
+size_t word_end(std::string_view text, size_t i) {
+  const char* data = text.data();
+  const char* end = data + text.size();
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(data[i]);
+    if (b < 0x80) {
+      if (!ascii::is_alnum(b) && b != '\'') break;
+      ++i;
+      continue;
+    }
+    const char* p = data + i;
+    if (!is_word_char(utf8::decode(p, end))) break;
+    i = static_cast<size_t>(p - data);
+  }
+  return i;
+}
+
 // Calls fn(token) for every token of `text` in order; stops when fn returns false.
 template <typename Fn>
 void for_each_token(std::string_view text, Fn&& fn) {
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    const char* start = p;
-    char32_t c = utf8::decode(p, end);
-    if (!is_word_char(c) || c == U'\'' || c == U'\u2019') continue;
-    UChar32 first = static_cast<UChar32>(c);
-    bool name_like = c < 0x80 ? (c >= U'A' && c <= U'Z')
-                              : u_isupper(first) || u_istitle(first) ||
-                                    (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
-    const char* stop = p;
-    while (p < end) {
-      const char* before = p;
-      char32_t next = utf8::decode(p, end);
-      if (!is_word_char(next)) {
-        p = before;
-        break;
+  const char* data = text.data();
+  const char* end = data + text.size();
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(data[i]);
+    size_t start = i;
+    bool name_like;
+    if (b < 0x80) {
+      if (!ascii::is_alnum(b)) {
+        ++i;
+        continue;
       }
-      stop = p;
+      name_like = b >= 'A' && b <= 'Z';
+      ++i;
+    } else {
+      const char* p = data + i;
+      char32_t c = utf8::decode(p, end);
+      i = static_cast<size_t>(p - data);
+      if (!is_word_char(c) || c == U'\u2019') continue;
+      UChar32 first = static_cast<UChar32>(c);
+      name_like = u_isupper(first) || u_istitle(first) ||
+                  (u_isalpha(first) && !u_hasBinaryProperty(first, UCHAR_CASED));
     }
-    if (!fn(Token{static_cast<size_t>(start - text.data()),
-                  static_cast<size_t>(stop - text.data()), name_like}))
-      return;
+    i = word_end(text, i);
+    if (!fn(Token{start, i, name_like})) return;
   }
 }
 
@@ -84,9 +105,19 @@ NameQuery::NameQuery(std::string_view name) {
     word.folded = std::move(w);
     words_.push_back(std::move(word));
   }
+  memo_.resize(words_.size());
 }
 
-bool NameQuery::word_matches(const Word& want, std::string_view token) const {
+bool NameQuery::word_matches(size_t k, std::string_view token) const {
+  constexpr size_t kMostRemembered = 1 << 18;  // bounds memory on huge scans
+  Memo& memo = memo_[k];
+  if (auto it = memo.find(token); it != memo.end()) return it->second;
+  bool yes = decide(words_[k], token);
+  if (memo.size() < kMostRemembered) memo.emplace(std::string(token), yes);
+  return yes;
+}
+
+bool NameQuery::decide(const Word& want, std::string_view token) const {
   // An ASCII token folds to at most its own length (apostrophes and a possessive go), so one far
   // longer or shorter than the wanted word cannot match even phonetically: skip the folding.
   bool plain = true;
@@ -122,7 +153,7 @@ Match NameQuery::find(std::string_view text) const {
     if (window.size() < words_.size()) return true;
     for (size_t k = 0; k < words_.size(); ++k) {
       std::string_view token = text.substr(window[k].begin, window[k].end - window[k].begin);
-      if (!word_matches(words_[k], token)) return true;
+      if (!word_matches(k, token)) return true;
     }
     m.found = true;
     m.begin = window.front().begin;

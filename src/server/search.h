@@ -2,8 +2,10 @@
 // first match in an article. Both are scans (no index); their cost is linear in the text.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -47,8 +49,17 @@ class NameQuery {
     std::string folded;
     std::string phonetic;
   };
-  bool word_matches(const Word& want, std::string_view token) const;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Memo = std::unordered_map<std::string, bool, Hash, std::equal_to<>>;
+  bool word_matches(size_t k, std::string_view token) const;
+  bool decide(const Word& want, std::string_view token) const;
   std::vector<Word> words_;
+  // Per query word, the decision for each token already seen: a scan meets the same capitalised
+  // words again and again. One query is used by one thread.
+  mutable std::vector<Memo> memo_;
 };
 
 }  // namespace crosscheck::server
