@@ -283,23 +283,15 @@ struct Routes {
     return Response{};
   }
 
-  Response story_json(std::string_view id) {
+  // The story as analysis JSON (`as_page` false) or as its report page.
+  Response story(std::string_view id, bool as_page) {
     Response bad;
     if (!no_params(request, &bad)) return bad;
     std::shared_ptr<const std::string> analysis;
     std::string title;
     Response r = story_analysis(id, &analysis, &title);
     if (r.status != 200) return r;
-    return json(*analysis);
-  }
-
-  Response story_page(std::string_view id) {
-    Response bad;
-    if (!no_params(request, &bad)) return bad;
-    std::shared_ptr<const std::string> analysis;
-    std::string title;
-    Response r = story_analysis(id, &analysis, &title);
-    if (r.status != 200) return r;
+    if (!as_page) return json(*analysis);
     report::HtmlReportOptions options;
     options.served = true;
     options.stories_url = "/";
@@ -456,10 +448,10 @@ Response Api::handle(const Request& request) {
     Routes routes{*state_, request};
     std::vector<std::string_view> parts = segments(request.path);
     if (parts.empty()) return routes.stories_page();
-    if (parts.size() == 2 && parts[0] == "stories") return routes.story_page(parts[1]);
+    if (parts.size() == 2 && parts[0] == "stories") return routes.story(parts[1], true);
     if (parts[0] == "api") {
       if (parts.size() == 2 && parts[1] == "stories") return routes.stories_list();
-      if (parts.size() == 3 && parts[1] == "stories") return routes.story_json(parts[2]);
+      if (parts.size() == 3 && parts[1] == "stories") return routes.story(parts[2], false);
       if (parts.size() == 2 && parts[1] == "search") return routes.search();
       if (parts.size() == 2 && parts[1] == "health") return routes.health();
       // Article ids may hold slashes (WARC record ids, "<file>:<line>" ids of paths): the id is
