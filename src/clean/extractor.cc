@@ -120,8 +120,17 @@ constexpr WordRule kRules[] = {
     {"promo", false, BlockHint::kAdvertisement, false},
     {"banner", false, BlockHint::kAdvertisement, false},
     {"caption", false, BlockHint::kCaption},
+    {"legend", true, BlockHint::kCaption},
+    {"credit", false, BlockHint::kCaption},
     {"byline", false, BlockHint::kByline},
     {"author", false, BlockHint::kByline},
+    {"date", false, BlockHint::kDate},
+    {"datum", false, BlockHint::kDate},
+    {"time", true, BlockHint::kDate},
+    {"timestamp", false, BlockHint::kDate},
+    {"meta", true, BlockHint::kDate},
+    {"postmeta", false, BlockHint::kDate},
+    {"postmetadata", false, BlockHint::kDate},
 };
 
 constexpr std::string_view kPositiveWords[] = {"article", "content", "story", "body",  "post",
@@ -197,6 +206,8 @@ std::string_view hint_kind(BlockHint hint) {
       return "byline";
     case BlockHint::kCaption:
       return "caption";
+    case BlockHint::kDate:
+      return "date";
     default:
       return "boilerplate";
   }
@@ -361,7 +372,8 @@ void Extractor::prune() {
     BlockHint h = hint_of(i);
     // A byline is pruned only when it is short: a container named "author-page" holds content.
     bool prune = is_negative(h) &&
-                 ((h != BlockHint::kByline && h != BlockHint::kCaption) || raw_chars_[i] < 300);
+                 ((h != BlockHint::kByline && h != BlockHint::kCaption && h != BlockHint::kDate) ||
+                  raw_chars_[i] < (h == BlockHint::kDate ? 100 : 300));
     // A hint on a container holding most of the page is more likely a template's class name
     // ("single-post has-sidebar", "comments-open") than a boilerplate block.
     if (prune && raw_chars_[i] > 0.5f * body_chars && body_chars > 200) prune = false;
@@ -372,8 +384,8 @@ void Extractor::prune() {
       prune = false;
     }
     // Headings and paragraphs are content units; their classes rarely mean boilerplate.
-    if (prune && (n.tag == HtmlTag::kP || is_heading(n.tag)) && h != BlockHint::kByline &&
-        h != BlockHint::kCaption) {
+    if (prune && (is_heading(n.tag)) && h != BlockHint::kByline &&
+        h != BlockHint::kCaption && h != BlockHint::kDate) {
       prune = false;
     }
     // Buttons and dialogs are interface, not prose (a button left unclosed by a missing '>' still
@@ -382,6 +394,28 @@ void Extractor::prune() {
     if (!prune && (n.tag == HtmlTag::kButton || n.tag == HtmlTag::kDialog) && raw_chars_[i] < 200) {
       prune = true;
       kind = "interface";
+    }
+    // A <time> standing alone (not inside a sentence) is the page's date line.
+    if (!prune && n.tag == HtmlTag::kTime && raw_chars_[i] < 80 &&
+        para_chars_[block_[i]] < raw_chars_[i] + 30) {
+      prune = true;
+      kind = "date";
+    }
+    // Short text in an element named after a picture ("image-source", "photo-credit",
+    // "bildunterschrift", "img-description") is its caption or credit.
+    if (!prune && raw_chars_[i] < 200 && n.tag != HtmlTag::kArticle && n.tag != HtmlTag::kMain &&
+        any_word(dom_.hint(n), [negated = false](std::string_view w) mutable {
+          // "with-featured-image", "no-image": a layout flag, as in classify_hint
+          if (negated || w == "no" || w == "has" || w == "with" || w == "without") {
+            negated = !negated;
+            return false;
+          }
+          return starts_with(w, "image") || starts_with(w, "img") || starts_with(w, "photo") ||
+                 starts_with(w, "foto") || starts_with(w, "bild") || starts_with(w, "picture") ||
+                 starts_with(w, "figure") || w == "pic";
+        })) {
+      prune = true;
+      kind = "caption";
     }
     // Image captions and credits describe a picture, not the story.
     if (!prune && n.tag == HtmlTag::kFigcaption) {
@@ -571,6 +605,14 @@ void Extractor::clean_content() {
         for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
         continue;
       }
+    }
+    // A short paragraph that is mostly one link ("Read also: <headline>", ">> <headline> <<") points
+    // to another page.
+    if (n.tag == HtmlTag::kP && chars_[i] < 200 && density(i) >= 0.5) {
+      pruned_[i] = 1;
+      pruned_kind_[i] = "links";
+      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+      continue;
     }
     bool container = n.tag == HtmlTag::kDiv || n.tag == HtmlTag::kSection ||
                      n.tag == HtmlTag::kUl || n.tag == HtmlTag::kOl || n.tag == HtmlTag::kTable ||

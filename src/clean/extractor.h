@@ -23,6 +23,7 @@ enum class BlockHint : uint8_t {
   kSidebar,        // sidebar, widget, aside
   kByline,         // byline, author
   kCaption,        // caption, image credit
+  kDate,           // date, time, meta line (publication date / reading time)
 };
 
 // `hint` is DomNode's lower-cased class/id/role/itemprop string.

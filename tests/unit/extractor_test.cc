@@ -104,6 +104,36 @@ TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "download head"), BlockHint::kNone);
   EXPECT_EQ(classify_hint(HtmlTag::kNav, ""), BlockHint::kNavigation);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "cookie-banner"), BlockHint::kCookie);
+  EXPECT_EQ(classify_hint(HtmlTag::kSpan, "entry-date published"), BlockHint::kDate);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "post-meta"), BlockHint::kDate);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "photo-credit"), BlockHint::kCaption);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "legend"), BlockHint::kCaption);
+}
+
+TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
+  ExtractedPage page = extract_article(page_with(
+      "<p class=entry-date>Tuesday, 4 June 2019</p><p><time datetime=2019-06-04>04.06.2019</time>"
+      "</p>" +
+      std::string(kStory) +
+      "<div class=image-source>Photo: Harbour Authority</div>"
+      "<p>On <time>Monday</time> the first ferry, which was late, used the new berth.</p>"));
+  EXPECT_TRUE(has(page.text, "The harbour authority said")) << page.text;
+  EXPECT_FALSE(has(page.text, "4 June 2019")) << page.text;
+  EXPECT_FALSE(has(page.text, "04.06.2019")) << page.text;
+  EXPECT_FALSE(has(page.text, "Photo: Harbour Authority")) << page.text;
+  EXPECT_TRUE(has(page.text, "On Monday the first ferry")) << page.text;  // a date in a sentence
+  EXPECT_TRUE(removed_kind(page, "date", "4 June 2019"));
+  EXPECT_TRUE(removed_kind(page, "caption", "Photo: Harbour Authority"));
+}
+
+TEST(Extractor, ShortLinkParagraphsInsideTheBodyAreDropped) {
+  ExtractedPage page = extract_article(page_with(
+      std::string(kStory) +
+      "<p>Read also: <a href=/x>Storm surge barrier plans shelved after cost review</a></p>"
+      "<p>The <a href=/port>port authority</a> said, in a statement, that traffic rose, and that "
+      "the ferry company, which runs three boats, would add a fourth.</p>"));
+  EXPECT_FALSE(has(page.text, "Storm surge barrier")) << page.text;
+  EXPECT_TRUE(has(page.text, "would add a fourth")) << page.text;  // a link inside a sentence
 }
 
 TEST(Extractor, ClassNameOnTheWholeArticleDoesNotDropIt) {
