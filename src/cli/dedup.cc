@@ -42,7 +42,7 @@ struct Batch {
   std::vector<dedup::Signature> sigs;
   std::vector<std::string> failure;  // per article: why it could not be signed, else empty
   bool claimed = false;
-  bool signed_ = false;
+  bool is_signed = false;
 };
 
 class DedupCommand : public Command {
@@ -178,7 +178,7 @@ class DedupCommand : public Command {
       lock.unlock();
       sign(*b);
       lock.lock();
-      b->signed_ = true;
+      b->is_signed = true;
       cv.notify_all();
       return true;
     };
@@ -187,7 +187,7 @@ class DedupCommand : public Command {
     auto add_ready = [&](std::unique_lock<std::mutex>& lock) {
       if (adding) return;
       adding = true;
-      while (!queue.empty() && queue.front()->signed_) {
+      while (!queue.empty() && queue.front()->is_signed) {
         std::unique_ptr<Batch> b = std::move(queue.front());
         queue.pop_front();
         lock.unlock();
