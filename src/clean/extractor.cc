@@ -76,6 +76,8 @@ struct WordRule {
 // Order matters: the first rule that matches a word decides.
 constexpr WordRule kRules[] = {
     {"comment", false, BlockHint::kComments},
+    {"komment", false, BlockHint::kComments},
+    {"coment", false, BlockHint::kComments},
     {"disqus", false, BlockHint::kComments},
     {"replies", true, BlockHint::kComments},
     {"respond", true, BlockHint::kComments},
@@ -94,6 +96,7 @@ constexpr WordRule kRules[] = {
     {"trending", false, BlockHint::kRelated},
     {"mostread", false, BlockHint::kRelated},
     {"readmore", false, BlockHint::kRelated},
+    {"teaser", false, BlockHint::kRelated, false},
     {"breadcrumb", false, BlockHint::kNavigation},
     {"pagination", false, BlockHint::kNavigation, false},
     {"pager", true, BlockHint::kNavigation, false},
@@ -104,7 +107,7 @@ constexpr WordRule kRules[] = {
     {"masthead", false, BlockHint::kNavigation, false},
     {"skiplink", false, BlockHint::kNavigation},
     {"tags", true, BlockHint::kNavigation, false},
-    {"footer", false, BlockHint::kFooter, false},
+    {"footer", false, BlockHint::kFooter},
     {"copyright", false, BlockHint::kFooter, false},
     {"contentinfo", true, BlockHint::kFooter},
     {"share", false, BlockHint::kShare},
@@ -119,6 +122,11 @@ constexpr WordRule kRules[] = {
     {"sponsor", false, BlockHint::kAdvertisement},
     {"promo", false, BlockHint::kAdvertisement, false},
     {"banner", false, BlockHint::kAdvertisement, false},
+    {"disclosure", false, BlockHint::kAdvertisement},
+    {"disclaimer", false, BlockHint::kAdvertisement},
+    {"affiliate", false, BlockHint::kAdvertisement},
+    {"popup", false, BlockHint::kAdvertisement},
+    {"modal", false, BlockHint::kAdvertisement, false},
     {"caption", false, BlockHint::kCaption},
     {"legend", true, BlockHint::kCaption},
     {"credit", false, BlockHint::kCaption},
@@ -381,6 +389,10 @@ void Extractor::prune() {
     // comment threads are the exception, they are prose too and often longer than the story.
     if (prune && h != BlockHint::kComments && page_prose[i] > 0.5f * body_prose &&
         body_prose > 200) {
+      prune = false;
+    }
+    // Related stories link to them; a block so named without links is a lead ("article-teaser").
+    if (prune && h == BlockHint::kRelated && chars_[i] >= 80 && link_[i] < 0.1f * chars_[i]) {
       prune = false;
     }
     // Headings and paragraphs are content units; their classes rarely mean boilerplate.

@@ -108,6 +108,11 @@ TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "post-meta"), BlockHint::kDate);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "photo-credit"), BlockHint::kCaption);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "legend"), BlockHint::kCaption);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "article-footer"), BlockHint::kFooter);
+  EXPECT_EQ(classify_hint(HtmlTag::kSection, "kommentare"), BlockHint::kComments);
+  EXPECT_EQ(classify_hint(HtmlTag::kP, "affiliate-disclosure"), BlockHint::kAdvertisement);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "teaser-list"), BlockHint::kRelated);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "article-teaser"), BlockHint::kPositive);  // weak word
 }
 
 TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
@@ -124,6 +129,18 @@ TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
   EXPECT_TRUE(has(page.text, "On Monday the first ferry")) << page.text;  // a date in a sentence
   EXPECT_TRUE(removed_kind(page, "date", "4 June 2019"));
   EXPECT_TRUE(removed_kind(page, "caption", "Photo: Harbour Authority"));
+}
+
+TEST(Extractor, RelatedBlockWithoutLinksIsKept) {
+  // "teaser" names both a list of other stories and a story's own lead paragraph.
+  ExtractedPage page = extract_article(page_with(
+      "<div class=teaser>The harbour's new breakwater, four years in the making, is finished, "
+      "and the old town is safer for it.</div>" +
+      std::string(kStory) +
+      "<div class=teaser><a href=/x>Ferry timetable for the winter season</a> <a href=/y>Ten "
+      "walks along the coast</a></div>"));
+  EXPECT_TRUE(has(page.text, "four years in the making")) << page.text;
+  EXPECT_FALSE(has(page.text, "Ferry timetable")) << page.text;
 }
 
 TEST(Extractor, ShortLinkParagraphsInsideTheBodyAreDropped) {
