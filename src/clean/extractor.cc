@@ -611,7 +611,15 @@ void Extractor::clean_content() {
     // A heading that repeats the title is the page's headline, not body text.
     if ((n.tag == HtmlTag::kH1 || n.tag == HtmlTag::kH2) && !title_.empty() && chars_[i] > 0) {
       std::string t = subtree_text(dom_, i, 600);
-      if (t == title_) {
+      // The <title> often adds the site: "Headline | Site", "Headline - Site".
+      bool same = t == title_;
+      if (!same && t.size() >= 20 && starts_with(title_, t)) {
+        std::string_view rest = std::string_view(title_).substr(t.size());
+        for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+          same = same || starts_with(rest, sep);
+        }
+      }
+      if (same) {
         pruned_[i] = 1;
         pruned_kind_[i] = "title";
         for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
