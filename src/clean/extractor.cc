@@ -286,6 +286,12 @@ class Extractor {
   double emit(Mode mode, std::string& text, std::vector<Removed>* removed);
   void record(std::vector<Removed>& removed, std::string_view kind, uint32_t node);
 
+  // The element's text ends in ':' (a label announcing what follows).
+  bool ends_with_colon(uint32_t i) const {
+    std::string t = subtree_text(dom_, i, 400);
+    while (!t.empty() && is_space(t.back())) t.pop_back();
+    return (!t.empty() && t.back() == ':') || (t.size() >= 3 && t.ends_with("\uff1a"));
+  }
   BlockHint hint_of(uint32_t i) {
     if (hint_cached_[i] == 0) {
       const DomNode& n = dom_.nodes[i];
@@ -651,16 +657,39 @@ void Extractor::clean_content() {
     }
   }
   // A heading introducing a block that was dropped ("Related articles" over a link list, "More on
-  // this topic") goes with it: it has nothing left to head.
+  // this topic") goes with it: it has nothing left to head. So does a heading or a short label
+  // ending in ':' ("Further reading:", "Contact:") with no content text after it at all.
+  uint32_t last_live = 0;  // the last text node of the content that is emitted
   for (uint32_t i = dom_.body; i < end_body_; ++i) {
+    if (dom_.nodes[i].is_text && selected_[i] && !out_[i] && chars_[i] > 0) last_live = i;
+  }
+  for (uint32_t i = end_body_; i-- > dom_.body;) {
     const DomNode& n = dom_.nodes[i];
-    if (!selected_[i] || out_[i] || !is_heading(n.tag)) continue;
+    if (!selected_[i] || out_[i] || n.is_text || chars_[i] == 0) continue;
+    bool heading = is_heading(n.tag);
+    bool label = !heading && is_text_block(n.tag) && chars_[i] < 100 && ends_with_colon(i);
+    if (!heading && !label) continue;
+    if (heading && chars_[i] >= 80) continue;
     uint32_t next = n.next_sibling;
     while (next != kNoNode && raw_chars_[next] == 0) next = dom_.nodes[next].next_sibling;
-    if (next != kNoNode && pruned_[next] && chars_[i] < 80) {
-      pruned_[i] = 1;
-      pruned_kind_[i] = pruned_kind_[next];
-      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+    std::string_view kind;
+    if (next != kNoNode && pruned_[next]) {
+      kind = pruned_kind_[next];
+    } else if (end_[i] > last_live) {
+      kind = "label";
+    } else {
+      continue;
+    }
+    pruned_[i] = 1;
+    pruned_kind_[i] = kind;
+    for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+    // the label was the last text: the last emitted text is now before it
+    if (end_[i] > last_live) {
+      while (last_live > dom_.body &&
+             !(dom_.nodes[last_live].is_text && selected_[last_live] && !out_[last_live] &&
+               chars_[last_live] > 0)) {
+        --last_live;
+      }
     }
   }
 }

@@ -92,6 +92,20 @@ TEST(Extractor, LinkListInsideTheBodyIsDropped) {
   EXPECT_FALSE(has(page.text, "Read more"));  // its heading went with it
 }
 
+TEST(Extractor, TrailingHeadingOrColonLabelHeadsNothing) {
+  ExtractedPage page = extract_article(
+      page_with(std::string(kStory) + "<p>More on this topic:</p><h3>Latest stories</h3>"));
+  EXPECT_TRUE(has(page.text, "according to a statement.")) << page.text;
+  EXPECT_FALSE(has(page.text, "More on this topic")) << page.text;
+  EXPECT_FALSE(has(page.text, "Latest stories")) << page.text;
+  EXPECT_TRUE(removed_kind(page, "label", "More on this topic"));
+  // a label followed by content stays
+  page = extract_article(page_with(std::string(kStory) +
+                                   "<p>The engineers said:</p><p>We are proud of the work, "
+                                   "and of the crews who built it in two winters.</p>"));
+  EXPECT_TRUE(has(page.text, "The engineers said:")) << page.text;
+}
+
 TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-content"), BlockHint::kPositive);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "related-posts"), BlockHint::kRelated);
