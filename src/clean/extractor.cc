@@ -180,6 +180,14 @@ BlockHint classify_hint(HtmlTag tag, std::string_view hint) {
         break;
     }
   }
+  // <footer class="entry-meta">, <aside class="author-bio">: the tag says more than a
+  // byline/date/caption word, which is pruned only when short.
+  if ((found == BlockHint::kByline || found == BlockHint::kDate || found == BlockHint::kCaption) &&
+      (tag == HtmlTag::kFooter || tag == HtmlTag::kAside || tag == HtmlTag::kNav)) {
+    return tag == HtmlTag::kFooter ? BlockHint::kFooter
+           : tag == HtmlTag::kAside ? BlockHint::kSidebar
+                                    : BlockHint::kNavigation;
+  }
   if (found != BlockHint::kNone && strong) return found;
   bool positive = any_word(hint, [](std::string_view w) {
     for (std::string_view p : kPositiveWords) {
@@ -388,6 +396,12 @@ void Extractor::prune() {
     bool prune = is_negative(h) &&
                  ((h != BlockHint::kByline && h != BlockHint::kCaption && h != BlockHint::kDate) ||
                   raw_chars_[i] < (h == BlockHint::kDate ? 100 : 300));
+    // An author box ("about the author": name, photo, a short biography) is longer than a byline
+    // but still a small part of the page's prose.
+    if (!prune && h == BlockHint::kByline && raw_chars_[i] < 1000 &&
+        page_prose[i] < 0.2f * body_prose) {
+      prune = true;
+    }
     // A hint on a container holding most of the page is more likely a template's class name
     // ("single-post has-sidebar", "comments-open") than a boilerplate block.
     if (prune && raw_chars_[i] > 0.5f * body_chars && body_chars > 200) prune = false;

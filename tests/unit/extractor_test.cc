@@ -106,6 +106,27 @@ TEST(Extractor, TrailingHeadingOrColonLabelHeadsNothing) {
   EXPECT_TRUE(has(page.text, "The engineers said:")) << page.text;
 }
 
+TEST(Extractor, AuthorBoxLongerThanABylineIsDropped) {
+  std::string bio =
+      "<div class=author-box><h4>About the author</h4><p>Jane Doe has covered the harbour, the "
+      "ferries and the port authority for twelve years. Before that she wrote about shipping "
+      "for a trade weekly in Rotterdam, and she still sails on weekends when the weather, and "
+      "her editor, allow it. She studied engineering in Delft and history in Leiden, and she "
+      "has written two books about lighthouses of the North Sea coast and their keepers.</p>"
+      "</div>";
+  std::string story = std::string(kStory) + kStory + kStory + kStory;  // the bio is a small part
+  ExtractedPage page = extract_article(page_with(story + bio));
+  EXPECT_TRUE(has(page.text, "according to a statement.")) << page.text;
+  EXPECT_FALSE(has(page.text, "lighthouses of the North Sea")) << page.text;
+  EXPECT_TRUE(removed_kind(page, "byline", "About the author"));
+}
+
+TEST(Extractor, FooterTagBeatsADateOrBylineClass) {
+  EXPECT_EQ(classify_hint(HtmlTag::kFooter, "entry-meta"), BlockHint::kFooter);
+  EXPECT_EQ(classify_hint(HtmlTag::kAside, "author-bio"), BlockHint::kSidebar);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-meta"), BlockHint::kDate);
+}
+
 TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-content"), BlockHint::kPositive);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "related-posts"), BlockHint::kRelated);
