@@ -294,6 +294,15 @@ class Extractor {
   double emit(Mode mode, std::string& text, std::vector<Removed>* removed);
   void record(std::vector<Removed>& removed, std::string_view kind, uint32_t node);
 
+  // A cookie notice or a pop-up dialog ("cookie-consent", "newsletter-popup", "cli-modal").
+  bool is_overlay(uint32_t i) {
+    BlockHint h = hint_of(i);
+    return h == BlockHint::kCookie ||
+           (h == BlockHint::kAdvertisement &&
+            any_word(dom_.hint(dom_.nodes[i]), [](std::string_view w) {
+              return has(w, "popup") || starts_with(w, "modal");
+            }));
+  }
   // The element's text ends in ':' (a label announcing what follows).
   bool ends_with_colon(uint32_t i) const {
     std::string t = subtree_text(dom_, i, 400);
@@ -384,6 +393,18 @@ void Extractor::prune() {
   std::vector<float> page_prose = prose_;
   float body_prose = page_prose[dom_.body];
   float body_chars = raw_chars_[dom_.body];
+  // Cookie notices and pop-up dialogs are never the story, however much they say: they are
+  // pruned whatever their size, and the shares of "the page" below are taken without them (a
+  // privacy policy in a settings dialog can outweigh a short article).
+  for (uint32_t i = dom_.body + 1; i < end_body_;) {
+    if (!dom_.nodes[i].is_text && !dead_[i] && is_overlay(i)) {
+      body_prose -= page_prose[i];
+      body_chars -= raw_chars_[i];
+      i = end_[i];
+    } else {
+      ++i;
+    }
+  }
   for (uint32_t i = dom_.body + 1; i < end_body_; ++i) {
     const DomNode& n = dom_.nodes[i];
     if (out_[n.parent]) {
@@ -404,10 +425,11 @@ void Extractor::prune() {
     }
     // A hint on a container holding most of the page is more likely a template's class name
     // ("single-post has-sidebar", "comments-open") than a boilerplate block.
-    if (prune && raw_chars_[i] > 0.5f * body_chars && body_chars > 200) prune = false;
+    bool overlay = is_overlay(i);
+    if (prune && !overlay && raw_chars_[i] > 0.5f * body_chars && body_chars > 200) prune = false;
     // Likewise for one holding most of the page's prose ("entry share", "post paywalled"):
     // comment threads are the exception, they are prose too and often longer than the story.
-    if (prune && h != BlockHint::kComments && page_prose[i] > 0.5f * body_prose &&
+    if (prune && !overlay && h != BlockHint::kComments && page_prose[i] > 0.5f * body_prose &&
         body_prose > 200) {
       prune = false;
     }

@@ -127,6 +127,21 @@ TEST(Extractor, FooterTagBeatsADateOrBylineClass) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-meta"), BlockHint::kDate);
 }
 
+TEST(Extractor, ALongCookieDialogDoesNotOutweighTheArticle) {
+  std::string privacy;
+  for (int k = 0; k < 8; ++k) {
+    privacy += "<p>This website uses cookies to improve your experience while you navigate, and "
+               "necessary cookies are stored in your browser as they are essential.</p>";
+  }
+  std::string html =
+      "<html><body><div class=page-wsidebar><article class=post>" + std::string(kStory) +
+      "</article><div class=widgets><a href=/a>Ferry strike ends</a></div></div>"
+      "<div class=cli-modal id=settingsPopup>" + privacy + "</div></body></html>";
+  ExtractedPage page = extract_article(html);
+  EXPECT_TRUE(has(page.text, "according to a statement.")) << page.text;
+  EXPECT_FALSE(has(page.text, "necessary cookies")) << page.text;
+}
+
 TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-content"), BlockHint::kPositive);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "related-posts"), BlockHint::kRelated);
