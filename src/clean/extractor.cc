@@ -291,6 +291,7 @@ class Extractor {
   uint32_t choose();
   void select_content(uint32_t top);
   void clean_content();
+  void drop_trailing_notices();
   double emit(Mode mode, std::string& text, std::vector<Removed>* removed);
   void record(std::vector<Removed>& removed, std::string_view kind, uint32_t node);
 
@@ -302,6 +303,14 @@ class Extractor {
             any_word(dom_.hint(dom_.nodes[i]), [](std::string_view w) {
               return has(w, "popup") || starts_with(w, "modal");
             }));
+  }
+  bool ends_sentence(uint32_t i) const {
+    std::string t = subtree_text(dom_, i, 400);
+    while (!t.empty() && is_space(t.back())) t.pop_back();
+    if (t.empty()) return false;
+    char c = t.back();
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+           (static_cast<unsigned char>(c) & 0x80) != 0;
   }
   // The element's text ends in ':' (a label announcing what follows).
   bool ends_with_colon(uint32_t i) const {
@@ -695,6 +704,7 @@ void Extractor::clean_content() {
   // A heading introducing a block that was dropped ("Related articles" over a link list, "More on
   // this topic") goes with it: it has nothing left to head. So does a heading or a short label
   // ending in ':' ("Further reading:", "Contact:") with no content text after it at all.
+  drop_trailing_notices();
   uint32_t last_live = 0;  // the last text node of the content that is emitted
   for (uint32_t i = dom_.body; i < end_body_; ++i) {
     if (dom_.nodes[i].is_text && selected_[i] && !out_[i] && chars_[i] > 0) last_live = i;
@@ -704,6 +714,19 @@ void Extractor::clean_content() {
     if (!selected_[i] || out_[i] || n.is_text || chars_[i] == 0) continue;
     bool heading = is_heading(n.tag);
     bool label = !heading && is_text_block(n.tag) && chars_[i] < 100 && ends_with_colon(i);
+    bool stub = !heading && !label && end_[i] > last_live && is_text_block(n.tag) &&
+                chars_[i] < 40 && commas_[i] == 0 && block_[last_live] == i && !ends_sentence(i);
+    if (stub) {
+      pruned_[i] = 1;
+      pruned_kind_[i] = "label";
+      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+      while (last_live > dom_.body &&
+             !(dom_.nodes[last_live].is_text && selected_[last_live] && !out_[last_live] &&
+               chars_[last_live] > 0)) {
+        --last_live;
+      }
+      continue;
+    }
     if (!heading && !label) continue;
     if (heading && chars_[i] >= 80) continue;
     uint32_t next = n.next_sibling;
@@ -727,6 +750,38 @@ void Extractor::clean_content() {
         --last_live;
       }
     }
+  }
+}
+
+// Paragraphs set wholly in italics or bold after the last plain paragraph of the content are
+// notices about the article, not the article: "Follow us on ...", "This article is the copyrighted
+// property of ...", "Advertisement: contains affiliate links".
+void Extractor::drop_trailing_notices() {
+  auto emphasis = [](HtmlTag t) {
+    return t == HtmlTag::kEm || t == HtmlTag::kI || t == HtmlTag::kStrong || t == HtmlTag::kB;
+  };
+  uint32_t i = end_body_;
+  while (i-- > dom_.body) {
+    const DomNode& n = dom_.nodes[i];
+    if (!n.is_text || !selected_[i] || out_[i] || chars_[i] == 0) continue;
+    uint32_t b = block_[i];
+    if (b <= dom_.body || dom_.nodes[b].tag != HtmlTag::kP || out_[b] || chars_[b] >= 300) return;
+    // every text node of the paragraph sits inside an emphasis element within it
+    float emphasized = 0;
+    for (uint32_t k = b + 1; k < end_[b]; ++k) {
+      if (!dom_.nodes[k].is_text || chars_[k] == 0) continue;
+      for (uint32_t a = dom_.nodes[k].parent; a != b && a != kNoNode; a = dom_.nodes[a].parent) {
+        if (emphasis(dom_.nodes[a].tag)) {
+          emphasized += chars_[k];
+          break;
+        }
+      }
+    }
+    if (emphasized < chars_[b] || link_[b] == 0) return;
+    pruned_[b] = 1;
+    pruned_kind_[b] = "notice";
+    for (uint32_t k = b; k < end_[b]; ++k) out_[k] = 1;
+    i = b;
   }
 }
 

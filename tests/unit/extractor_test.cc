@@ -142,6 +142,30 @@ TEST(Extractor, ALongCookieDialogDoesNotOutweighTheArticle) {
   EXPECT_FALSE(has(page.text, "necessary cookies")) << page.text;
 }
 
+TEST(Extractor, TrailingEmphasizedNoticeWithALinkIsDropped) {
+  ExtractedPage page = extract_article(page_with(
+      std::string(kStory) +
+      "<p><em>Follow the Coast Times on <a href=/t>Twitter</a> and Facebook.</em></p>"));
+  EXPECT_TRUE(has(page.text, "rose by a third during construction.")) << page.text;
+  EXPECT_FALSE(has(page.text, "Follow the Coast Times")) << page.text;
+  EXPECT_TRUE(removed_kind(page, "notice", "Follow the Coast Times"));
+  // an emphasized paragraph followed by plain prose is part of the story
+  page = extract_article(page_with(
+      "<p><em>Updated with the council's reply, see <a href=/r>the statement</a>.</em></p>" +
+      std::string(kStory)));
+  EXPECT_TRUE(has(page.text, "Updated with the council's reply")) << page.text;
+}
+
+TEST(Extractor, TrailingShortStubWithoutASentenceEndIsDropped) {
+  ExtractedPage page =
+      extract_article(page_with(std::string(kStory) + "<p>Photo credits: Coast Times archive</p>"));
+  EXPECT_TRUE(has(page.text, "rose by a third during construction.")) << page.text;
+  EXPECT_FALSE(has(page.text, "Photo credits")) << page.text;
+  // a short last sentence stays
+  page = extract_article(page_with(std::string(kStory) + "<p>Work starts in May.</p>"));
+  EXPECT_TRUE(has(page.text, "Work starts in May.")) << page.text;
+}
+
 TEST(Extractor, HintClassifier) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "entry-content"), BlockHint::kPositive);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "related-posts"), BlockHint::kRelated);
