@@ -13,6 +13,7 @@
 #include "crosscheck/dossier.h"
 #include "crosscheck/json_writer.h"
 #include "crosscheck/problem.h"
+#include "crosscheck/store.h"
 #include "crosscheck/story.h"
 
 namespace crosscheck::report {
@@ -22,6 +23,11 @@ inline constexpr const char* kAnalysisSchema = "crosscheck/analysis@1";
 // One article object: id, source, url, title, published, language, text, removed[{kind,text}],
 // authors[], credits[], duplicate_of. Empty strings are written as null except id and text.
 void write_article(JsonWriter& w, const Article& article);
+
+// The fields of a stored story's summary — id (a string, like a story's id in the analysis),
+// title, size, outlets, first_seen, last_seen — written into the object open in `w`: one shape
+// for `crosscheck stories --json` and the served /api/stories.
+void write_story_summary_fields(JsonWriter& w, const store::StorySummary& summary);
 
 // One problem object: id, stage, severity, message.
 void write_problem(JsonWriter& w, const Problem& problem);

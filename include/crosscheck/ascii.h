@@ -24,12 +24,23 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Where `needle` first occurs in `haystack`, ASCII letters compared case-insensitively; npos when
+// it does not (0 for an empty needle). The first byte is compared before the rest: most positions
+// fail there.
+constexpr size_t ifind(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return 0;
+  if (needle.size() > haystack.size()) return std::string_view::npos;
+  const char first = to_lower(needle[0]);
+  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
+    if (to_lower(haystack[at]) == first && iequals(haystack.substr(at, needle.size()), needle))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
 // Whether `needle` occurs in `haystack`, ASCII letters compared case-insensitively.
 constexpr bool icontains(std::string_view haystack, std::string_view needle) {
-  if (needle.size() > haystack.size()) return false;
-  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at)
-    if (iequals(haystack.substr(at, needle.size()), needle)) return true;
-  return false;
+  return ifind(haystack, needle) != std::string_view::npos;
 }
 
 // `s` without leading and trailing blanks (space, tab, CR) — the separators of header lines.

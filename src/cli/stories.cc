@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "crosscheck/analysis_json.h"
 #include "crosscheck/json_writer.h"
 #include "crosscheck/store.h"
 #include "src/cli/commands.h"
@@ -41,12 +42,7 @@ class StoriesCommand : public Command {
       w.begin_object().key("schema").value("crosscheck/stories@1").key("stories").begin_array();
       for (const store::StorySummary& st : stories) {
         w.begin_object();
-        w.key("id").value(std::to_string(st.id));
-        w.key("title").string_or_null(st.title);
-        w.key("size").value(st.size);
-        w.key("outlets").string_array(st.outlets);
-        w.key("first_seen").string_or_null(st.first_seen);
-        w.key("last_seen").string_or_null(st.last_seen);
+        report::write_story_summary_fields(w, st);
         w.end_object();
       }
       w.end_array().end_object();

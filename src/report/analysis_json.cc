@@ -22,6 +22,15 @@ void write_article(JsonWriter& w, const Article& a) {
   w.end_object();
 }
 
+void write_story_summary_fields(JsonWriter& w, const store::StorySummary& s) {
+  w.key("id").value(std::to_string(s.id));
+  w.key("title").string_or_null(s.title);
+  w.key("size").value(s.size);
+  w.key("outlets").string_array(s.outlets);
+  w.key("first_seen").string_or_null(s.first_seen);
+  w.key("last_seen").string_or_null(s.last_seen);
+}
+
 void write_problem(JsonWriter& w, const Problem& p) {
   w.begin_object();
   w.key("id").value(p.id);

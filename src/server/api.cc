@@ -182,12 +182,7 @@ bool no_params(const Request& request, Response* bad) {
 
 void write_summary(JsonWriter& w, const store::StorySummary& s) {
   w.begin_object();
-  w.key("id").value(s.id);
-  w.key("title").value(s.title);
-  w.key("size").value(s.size);
-  w.key("outlets").string_array(s.outlets);
-  w.key("first_seen").string_or_null(s.first_seen);
-  w.key("last_seen").string_or_null(s.last_seen);
+  report::write_story_summary_fields(w, s);
   w.key("url").value("/stories/" + std::to_string(s.id));
   w.end_object();
 }
@@ -259,7 +254,8 @@ struct Routes {
     *title = summary.title;
     uint64_t fingerprint = kFnvOffset;
     for (const store::StoredArticle& r : rows) {
-      fingerprint = fnv1a(std::to_string(r.seq) + ":" + std::to_string(r.content_hash) + ";",
+      const uint64_t parts[2] = {static_cast<uint64_t>(r.seq), r.content_hash};
+      fingerprint = fnv1a(std::string_view(reinterpret_cast<const char*>(parts), sizeof parts),
                           fingerprint);
     }
     *out = state.cache.get_or_make(id, fingerprint, [&] {
@@ -382,7 +378,7 @@ struct Routes {
       w.key("title").string_or_null(a.title);
       w.key("source").value(a.source);
       w.key("published").string_or_null(a.published);
-      w.key("story").value(hit.row.story);
+      w.key("story").value(std::to_string(hit.row.story));
       w.key("version").value(uint64_t{hit.row.version});
       w.key("match").begin_object();
       w.key("start").value(uint64_t{utf8::count(body.substr(0, hit.match.begin))});
@@ -409,7 +405,7 @@ struct Routes {
     std::string out;
     JsonWriter w(out, 0);
     w.begin_object();
-    w.key("story").value(row.story);
+    w.key("story").value(std::to_string(row.story));
     w.key("story_url").value("/stories/" + std::to_string(row.story));
     w.key("version").value(uint64_t{row.version});
     w.key("article");

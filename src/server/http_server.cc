@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "crosscheck/json_writer.h"
 #include "crosscheck/server.h"
 
 namespace crosscheck::server {
@@ -32,13 +33,14 @@ void set_common_headers(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
 }
 
+// The API's error shape (src/server/api.cc writes the same).
 std::string error_body(int status, const std::string& message) {
-  std::string body = "{\"error\":{\"status\":" + std::to_string(status) + ",\"message\":\"";
-  for (char c : message) {
-    if (c == '"' || c == '\\') body += '\\';
-    if (static_cast<unsigned char>(c) >= 0x20) body += c;
-  }
-  return body + "\"}}";
+  std::string body;
+  JsonWriter w(body, 0);
+  w.begin_object().key("error").begin_object();
+  w.key("status").value(status).key("message").value(message);
+  w.end_object().end_object();
+  return body;
 }
 
 // `path` with every byte outside printable ASCII written as %XX (a log line stays one line).

@@ -75,22 +75,11 @@ void for_each_token(std::string_view text, Fn&& fn) {
 
 Match TextQuery::find(std::string_view text) const {
   Match m;
-  if (query_.empty()) {
-    m.found = true;
-    return m;
-  }
-  if (query_.size() > text.size()) return m;
-  // The first byte is compared before the whole query: most positions fail there.
-  const char first = ascii::to_lower(query_[0]);
-  for (size_t at = 0; at + query_.size() <= text.size(); ++at) {
-    if (ascii::to_lower(text[at]) != first) continue;
-    if (ascii::iequals(text.substr(at, query_.size()), query_)) {
-      m.found = true;
-      m.begin = at;
-      m.end = at + query_.size();
-      return m;
-    }
-  }
+  size_t at = ascii::ifind(text, query_);
+  if (at == std::string_view::npos) return m;
+  m.found = true;
+  m.begin = at;
+  m.end = at + query_.size();
   return m;
 }
 

@@ -101,16 +101,16 @@ TEST_F(ServeTest, EveryEndpointAnswersOverHttp) {
   simdjson::dom::element doc;
   ASSERT_EQ(parser.parse(list->body).get(doc), simdjson::SUCCESS);
   ASSERT_GE(doc["stories"].get_array().size(), 1u);
-  int64_t id = doc["stories"].at(0)["id"];
+  std::string id{std::string_view(doc["stories"].at(0)["id"])};
 
-  auto story = client_->Get(("/api/stories/" + std::to_string(id)).c_str());
+  auto story = client_->Get(("/api/stories/" + id).c_str());
   ASSERT_TRUE(story);
   ASSERT_EQ(story->status, 200);
   simdjson::dom::element analysis;
   ASSERT_EQ(parser.parse(story->body).get(analysis), simdjson::SUCCESS);
   EXPECT_GE(analysis["stories"].at(0)["reuse"].get_array().size(), 1u);
 
-  auto page = client_->Get(("/stories/" + std::to_string(id)).c_str());
+  auto page = client_->Get(("/stories/" + id).c_str());
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");

@@ -44,6 +44,17 @@ TEST(AsciiTest, CaseInsensitiveContainment) {
   EXPECT_TRUE(ascii::icontains("Reuters", ""));
   EXPECT_FALSE(ascii::icontains("Reuters", "Reuters Ltd"));
   EXPECT_FALSE(ascii::icontains("AFP", "dpa"));
+  // ifind: the first position, checked against a lower-casing scan.
+  EXPECT_EQ(ascii::ifind("the Harbour Board and the harbour", "HARBOUR"), 4u);
+  EXPECT_EQ(ascii::ifind("Hh hh hH", "hh"), 0u);
+  EXPECT_EQ(ascii::ifind("aab", "ab"), 1u);
+  EXPECT_EQ(ascii::ifind("abc", ""), 0u);
+  EXPECT_EQ(ascii::ifind("ab", "abc"), std::string_view::npos);
+  EXPECT_EQ(ascii::ifind("Zürich", "ZÜR"), std::string_view::npos);  // non-ASCII compares exactly
+  const std::string hay = "xxYyxYYxyY", needle = "xyy";
+  std::string lower = hay;
+  for (char& c : lower) c = ascii::to_lower(c);
+  EXPECT_EQ(ascii::ifind(hay, needle), lower.find(needle));
 }
 
 }  // namespace

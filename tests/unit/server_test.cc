@@ -276,14 +276,21 @@ TEST_F(ApiTest, ArticleByIdIncludingSlashes) {
   auto doc = parse(parser, r);
   EXPECT_EQ(std::string_view(doc["article"]["source"]), "Arts Weekly");
   EXPECT_EQ(uint64_t(doc["version"]), 1u);
+  // Its story is the one /api/stories lists for it, under the same (string) id.
+  std::string story{std::string_view(doc["story"])};
+  simdjson::dom::parser p2;
+  auto museum = parse(p2, get("/api/stories", {{"q", "blown glass"}}));
+  ASSERT_EQ(museum["stories"].get_array().size(), 1u);
+  EXPECT_EQ(std::string_view(museum["stories"].at(0)["id"]), story);
+  EXPECT_EQ(std::string_view(doc["story_url"]), "/stories/" + story);
   EXPECT_EQ(get("/api/articles/nope").status, 404);
 }
 
 TEST_F(ApiTest, StoryAnalysisAndPages) {
   simdjson::dom::parser parser;
   auto list = parse(parser, get("/api/stories"));
-  int64_t id = list["stories"].at(0)["id"];
-  Response r = get("/api/stories/" + std::to_string(id));
+  std::string id{std::string_view(list["stories"].at(0)["id"])};
+  Response r = get("/api/stories/" + id);
   ASSERT_EQ(r.status, 200) << r.body;
   auto doc = parse(parser, r);
   EXPECT_EQ(std::string_view(doc["schema"]), "crosscheck/analysis@1");
@@ -297,7 +304,7 @@ TEST_F(ApiTest, StoryAnalysisAndPages) {
     count_change |= std::string_view(c["kind"]) == "count";
   EXPECT_TRUE(count_change);
 
-  Response page = get("/stories/" + std::to_string(id));
+  Response page = get("/stories/" + id);
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
   EXPECT_NE(page.body.find("\"mode\":\"served\""), std::string::npos);
