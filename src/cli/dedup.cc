@@ -36,6 +36,7 @@ namespace {
 
 constexpr size_t kBatch = 256;       // articles per signing batch
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
+constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
 
 struct Batch {
   std::vector<RawArticle> raws;
@@ -109,7 +110,7 @@ class DedupCommand : public Command {
     };
     uint64_t errors = stream_articles(args_, options, "dedup", [&](Article&& a) {
       batch.push_back(std::move(a));
-      if (batch.size() >= 2048) flush();
+      if (batch.size() >= kCleanBatch) flush();
     });
     flush();
     return errors;

@@ -1,7 +1,6 @@
 #include "src/entities/casing.h"
 
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 
 #include "src/entities/binary_io.h"
@@ -36,7 +35,6 @@ uint8_t encode(const Counts& c) {
 
 WordCasing WordCasing::learn(const std::vector<std::string>& texts, uint32_t min_count) {
   std::unordered_map<std::string, Counts> counts;
-  std::vector<const std::string*> kept;
   for (const std::string& text : texts) {
     for (const auto& sentence : split_conll_sentences(text)) {
       // Skip title-case and all-caps lines (headlines): there case says nothing.
@@ -64,21 +62,16 @@ WordCasing WordCasing::learn(const std::vector<std::string>& texts, uint32_t min
       }
     }
   }
-  WordCasing out;
-  for (auto& [word, c] : counts) {
-    if (c.lower + c.capital + c.caps < min_count) continue;
-    out.words_.push_back(word);
-    out.codes_.push_back(encode(c));
-  }
   // Sorted by word: deterministic bytes, and gzip sees shared prefixes.
-  std::vector<uint32_t> order(out.words_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return out.words_[a] < out.words_[b]; });
-  WordCasing sorted;
-  for (uint32_t i : order) sorted.add(std::move(out.words_[i]), out.codes_[i]);
-  sorted.finish();
-  return sorted;
+  std::vector<std::pair<std::string, uint8_t>> kept;
+  for (auto& [word, c] : counts) {
+    if (c.lower + c.capital + c.caps >= min_count) kept.emplace_back(word, encode(c));
+  }
+  std::sort(kept.begin(), kept.end());
+  WordCasing out;
+  for (auto& [word, code] : kept) out.add(std::move(word), code);
+  out.finish();
+  return out;
 }
 
 void WordCasing::add(std::string lower_form, uint8_t code) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "crosscheck/ascii.h"
+
 namespace crosscheck::entities {
 namespace {
 
@@ -50,7 +52,6 @@ bool trailing_punct(char c) {
          c == '!' || c == '?' || c == '\'';
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Words whose final full stop belongs to them.
 bool abbreviation(std::string_view w) {
@@ -60,7 +61,7 @@ bool abbreviation(std::string_view w) {
       "vs",  "etc", "No",  "Jan", "Feb", "Mar", "Apr",  "Aug",  "Sep",  "Sept",
       "Oct", "Nov", "Dec", "Ave", "Mt",  "Ft",  "Bros", "Rev",  "Hon",  "Assn"};
   if (std::find(kList.begin(), kList.end(), w) != kList.end()) return true;
-  if (w.size() == 1 && is_alpha(w[0])) return true;               // initials: "J."
+  if (w.size() == 1 && ascii::is_alpha(static_cast<unsigned char>(w[0]))) return true;  // "J."
   return w.find('.') != std::string_view::npos && w.size() <= 6;  // "U.S", "a.m"
 }
 
@@ -138,8 +139,8 @@ std::vector<std::vector<std::string>> split_conll_sentences(std::string_view tex
         sentence.push_back(std::move(tokens[++i]));
       }
       if (i + 1 < tokens.size()) {
-        char c = tokens[i + 1].empty() ? 'a' : tokens[i + 1][0];
-        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '(')) continue;
+        unsigned char c = tokens[i + 1].empty() ? 'a' : static_cast<unsigned char>(tokens[i + 1][0]);
+        if (!(ascii::is_upper(c) || ascii::is_digit(c) || c == '"' || c == '(')) continue;
       }
       out.push_back(std::move(sentence));
       sentence.clear();

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "crosscheck/ascii.h"
 #include "src/entities/binary_io.h"
 #include "src/entities/hash.h"
 
@@ -160,8 +161,8 @@ void add_place(std::string name, std::vector<std::string>& out) {
   if (comma != std::string::npos) name.resize(comma);
   while (!name.empty() && name.back() == ' ') name.pop_back();
   // Only capitalised names ("world" is a region's display name), not all-caps codes ("NSW").
-  if (name.size() < 3 || !(name[0] >= 'A' && name[0] <= 'Z')) return;
-  if (std::all_of(name.begin(), name.end(), [](char ch) { return !(ch >= 'a' && ch <= 'z'); }) &&
+  if (name.size() < 3 || !ascii::is_upper(static_cast<unsigned char>(name[0]))) return;
+  if (std::all_of(name.begin(), name.end(), [](char ch) { return !ascii::is_lower(static_cast<unsigned char>(ch)); }) &&
       name.find('.') == std::string::npos)
     return;
   // Zone cities that are mostly common words or surnames in news text.
@@ -246,7 +247,7 @@ std::vector<std::string> icu_place_names() {
       std::string city(zone.substr(slash + 1));
       std::replace(city.begin(), city.end(), '_', ' ');
       if (city.size() < 3 || std::any_of(city.begin(), city.end(), [](char ch) {
-            return ch == '+' || (ch >= '0' && ch <= '9');
+            return ch == '+' || ascii::is_digit(static_cast<unsigned char>(ch));
           }))
         continue;
       add_place(city, out);

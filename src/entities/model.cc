@@ -15,21 +15,28 @@ int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
 
 constexpr int kMaxStored = 16383;  // so that a difference of two fits in int16
 
+// Row `row`'s weights in the compact table (rank of the word + popcount of the bits before it),
+// or null when the row is absent. Always inlined, so each clone of accumulate() gets its popcnt.
+[[gnu::always_inline]] inline const int16_t* find_row(const int16_t* table, const uint64_t* present,
+                                                      const uint32_t* rank, size_t width,
+                                                      uint32_t row) {
+  const uint64_t word = present[row >> 6];
+  const uint64_t bit = uint64_t(1) << (row & 63);
+  if (!(word & bit)) return nullptr;
+  return table + (size_t(rank[row >> 6]) + size_t(__builtin_popcountll(word & (bit - 1)))) * width;
+}
+
 // The rows' weights summed per tag, for one token: `rows` index the full table; the compact table
-// holds only the rows set in `present`, at rank + popcount of the bits before. Built for x86-64-v3
-// as well (AVX2 adds, a popcnt instruction instead of libgcc's) and picked at load time.
+// holds only the rows set in `present` (find_row). Built for x86-64-v3 as well (AVX2 adds, a
+// popcnt instruction instead of libgcc's) and picked at load time.
 __attribute__((target_clones("arch=x86-64-v3", "default"))) void accumulate(
     const int16_t* table, const uint64_t* present, const uint32_t* rank, size_t width,
     const uint32_t* rows, size_t count, int32_t* acc) {
-  if (width == 16) {
+  if (width == 16) {  // four types: a fixed width the compiler vectorises
     int32_t a[16] = {};
     for (size_t r = 0; r < count; ++r) {
-      const uint32_t row = rows[r];
-      const uint64_t word = present[row >> 6];
-      const uint64_t bit = uint64_t(1) << (row & 63);
-      if (!(word & bit)) continue;
-      const int16_t* w =
-          table + (size_t(rank[row >> 6]) + size_t(__builtin_popcountll(word & (bit - 1)))) * 16;
+      const int16_t* w = find_row(table, present, rank, 16, rows[r]);
+      if (!w) continue;
       for (size_t t = 0; t < 16; ++t) a[t] += w[t];
     }
     for (size_t t = 0; t < 16; ++t) acc[t] = a[t];
@@ -37,12 +44,8 @@ __attribute__((target_clones("arch=x86-64-v3", "default"))) void accumulate(
   }
   std::fill(acc, acc + width, 0);
   for (size_t r = 0; r < count; ++r) {
-    const uint32_t row = rows[r];
-    const uint64_t word = present[row >> 6];
-    const uint64_t bit = uint64_t(1) << (row & 63);
-    if (!(word & bit)) continue;
-    const int16_t* w =
-        table + (size_t(rank[row >> 6]) + size_t(__builtin_popcountll(word & (bit - 1)))) * width;
+    const int16_t* w = find_row(table, present, rank, width, rows[r]);
+    if (!w) continue;
     for (size_t t = 0; t < width; ++t) acc[t] += w[t];
   }
 }

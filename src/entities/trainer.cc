@@ -447,28 +447,27 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
     }
   }
 
-  // 3-4. Both passes (only to harvest the news gazetteer when its cache exists).
-  if (!(options.news_gazetteer && !options.news_cache.empty() &&
-        std::filesystem::is_regular_file(options.news_cache)))
+  // 3-4. Both passes (only to harvest the news gazetteer, so not when its cache exists).
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool news_cached = options.news_gazetteer && !options.news_cache.empty() &&
+                           fs::is_regular_file(options.news_cache, ec);
+  if (!news_cached)
     train_passes(model.get(), &train_set, &dev_set, data.dev != nullptr, options, log);
 
   // 5. Self-training: a gazetteer harvested from the news by this model, then both passes again.
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (options.news_gazetteer && !options.news_cache.empty() &&
-      fs::is_regular_file(options.news_cache, ec)) {
+  bool retrain = false;
+  if (news_cached) {
     std::string bytes;
-    std::string_view view;
     Status st = read_file_maybe_gzip(options.news_cache, &bytes);
-    view = bytes;
+    std::string_view view(bytes);
     if (!st || !model->news.deserialize(view)) {
       result.status = Status::error("bad news gazetteer cache " + options.news_cache);
       return result;
     }
     log("news gazetteer: " + std::to_string(model->news.size()) + " entity strings from " +
         options.news_cache);
-    model->passes.clear();
-    train_passes(model.get(), &train_set, &dev_set, data.dev != nullptr, options, log);
+    retrain = true;
   } else if (options.news_gazetteer && !data.unlabeled.empty()) {
     size_t tokens = 0;
     model->news = harvest_gazetteer(*model, data.unlabeled, options.news_min_docs, &tokens);
@@ -484,6 +483,9 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
         return result;
       }
     }
+    retrain = true;
+  }
+  if (retrain) {
     model->passes.clear();
     train_passes(model.get(), &train_set, &dev_set, data.dev != nullptr, options, log);
   }
