@@ -27,6 +27,7 @@
 #include "crosscheck/article.h"
 #include "crosscheck/dedup.h"
 #include "crosscheck/problem.h"
+#include "crosscheck/story.h"
 
 namespace crosscheck::store {
 
@@ -122,6 +123,12 @@ struct OpenResult {
 // Opens (creating when missing, unless read_only) the store at `path`. Today every path is a
 // SQLite file; a "postgresql://" URL will select the PostgreSQL backend.
 OpenResult open_store(const std::string& path, const Options& options = {});
+
+// A stored story as the analysis stages take it: the Story (id = the summary's id written as a
+// string, its title, the article ids in seq order) with its articles moved out of `rows` into
+// `articles`. What `crosscheck report` and `crosscheck serve` analyse.
+Story to_story(const StorySummary& summary, std::vector<StoredArticle>&& rows,
+               std::vector<Article>* articles);
 
 // The hash that decides "same article": id, title, source, url, published and cleaned text.
 uint64_t content_hash(const Article& a);

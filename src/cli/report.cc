@@ -59,13 +59,7 @@ class ReportCommand : public Command {
       return kExitUsage;
     }
     std::vector<Article> articles;
-    Story story;
-    story.id = std::to_string(summary.id);
-    story.title = summary.title;
-    for (store::StoredArticle& r : rows) {
-      story.articles.push_back(r.article.id);
-      articles.push_back(std::move(r.article));
-    }
+    Story story = store::to_story(summary, std::move(rows), &articles);
     // The story's analysis (reuse, claims, discrepancies, summary) is computed from the stored
     // articles on demand: it is cheap next to ingest, and always matches this crosscheck.
     ThreadPool pool(1);

@@ -259,15 +259,8 @@ struct Routes {
                           fingerprint);
     }
     *out = state.cache.get_or_make(id, fingerprint, [&] {
-      Story story;
-      story.id = std::to_string(summary.id);
-      story.title = summary.title;
       std::vector<Article> articles;
-      articles.reserve(rows.size());
-      for (store::StoredArticle& r : rows) {
-        story.articles.push_back(r.article.id);
-        articles.push_back(std::move(r.article));
-      }
+      Story story = store::to_story(summary, std::move(rows), &articles);
       ThreadPool pool(1);
       std::vector<Problem> problems;
       Dossier dossier =

@@ -13,6 +13,21 @@ OpenResult open_store(const std::string& path, const Options& options) {
   return open_sqlite(path, options);
 }
 
+Story to_story(const StorySummary& summary, std::vector<StoredArticle>&& rows,
+               std::vector<Article>* articles) {
+  Story story;
+  story.id = std::to_string(summary.id);
+  story.title = summary.title;
+  articles->clear();
+  articles->reserve(rows.size());
+  for (StoredArticle& r : rows) {
+    story.articles.push_back(r.article.id);
+    articles->push_back(std::move(r.article));
+  }
+  rows.clear();
+  return story;
+}
+
 uint64_t content_hash(const Article& a) {
   // FNV-1a over the fields with a separator byte that cannot occur in UTF-8 text, so that moving
   // characters from one field to the next changes the hash.

@@ -342,5 +342,26 @@ TEST(StoreCodecTest, ListsRoundTrip) {
   EXPECT_EQ(names_back, names);
 }
 
+TEST(ToStory, KeepsSeqOrderAndMovesTheArticles) {
+  StorySummary summary;
+  summary.id = 42;
+  summary.title = "Harbour strike ends";
+  std::vector<StoredArticle> rows(3);
+  const char* ids[] = {"b", "a", "c"};
+  for (int i = 0; i < 3; ++i) {
+    rows[i].seq = 42 + i;
+    rows[i].article.id = ids[i];
+    rows[i].article.text = std::string("text of ") + ids[i];
+  }
+  std::vector<Article> articles;
+  Story story = to_story(summary, std::move(rows), &articles);
+  EXPECT_EQ(story.id, "42");
+  EXPECT_EQ(story.title, "Harbour strike ends");
+  EXPECT_EQ(story.articles, (std::vector<std::string>{"b", "a", "c"}));
+  ASSERT_EQ(articles.size(), 3u);
+  EXPECT_EQ(articles[1].text, "text of a");
+  EXPECT_TRUE(rows.empty());
+}
+
 }  // namespace
 }  // namespace crosscheck::store
