@@ -7,27 +7,14 @@
 // A hint only: where it is not supported nothing changes.
 #pragma once
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-namespace crosscheck::dedup {
+#include "src/core/huge_pages.h"
 
-inline void advise_huge(const void* data, size_t bytes) {
-#if defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (bytes < 2 * kHuge) return;
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
+namespace crosscheck::dedup {
 
 // Makes room for `need` elements in `v` (capacity at least doubling), advising huge pages for
 // the fresh block before anything is written to it.

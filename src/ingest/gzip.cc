@@ -9,12 +9,13 @@
 #include "src/ingest/gzip.h"
 
 #include <libdeflate.h>
-#include <sys/mman.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <limits>
 #include <memory>
+
+#include "src/core/huge_pages.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -55,14 +56,7 @@ int window_bits(Wrapper w) {
 void reserve_large(std::string& out, size_t size) {
   if (size <= out.capacity()) return;
   out.reserve(size);
-#if defined(MADV_HUGEPAGE)
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  if (size < 2 * kHuge) return;
-  // Only whole 2 MB pages inside the (untouched) allocation; the data already in it is kept.
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(out.data()) + kHuge - 1) & ~(kHuge - 1);
-  uintptr_t end = (reinterpret_cast<uintptr_t>(out.data()) + out.capacity()) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#endif
+  advise_huge(out.data(), out.capacity());
 }
 
 bool is_gzip(std::string_view bytes) {
