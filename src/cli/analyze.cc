@@ -159,18 +159,17 @@ class AnalyzeCommand : public Command {
     for (size_t k = reported; k < batch.problems.size(); ++k) reporter.report(batch.problems[k]);
 
     if (!json_out_.empty() || !html_out_.empty()) {
+      // One JSON for both outputs (the page reads indented JSON as well as compact).
       std::string out;
+      report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
+                             compact_ || json_out_.empty() ? 0 : 2);
       if (!json_out_.empty()) {
-        report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
-                               compact_ ? 0 : 2);
         if (!write_output(json_out_, out)) {
           std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
           return kExitUsage;
         }
       }
       if (!html_out_.empty()) {
-        out.clear();
-        report::write_analysis(out, batch.articles, stories, dossiers, batch.problems, 0);
         std::string title = stories.size() == 1
                                 ? stories.front().title
                                 : std::to_string(stories.size()) + " stories from " +
