@@ -72,6 +72,12 @@ TEST(NameQuery, SurvivesArbitraryBytes) {
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 131 + 7) & 0xff));
   Match m = q.find(junk);
   EXPECT_LE(m.end, junk.size());
+  ASSERT_FALSE(m.found);  // these bytes hold no capitalised word that sounds like the name
+  // The same bytes with the name planted in the middle: found, and exactly there.
+  std::string planted = junk.substr(0, 2000) + " Zhelevsky " + junk.substr(2000);
+  Match p = q.find(planted);
+  ASSERT_TRUE(p.found);
+  EXPECT_EQ(planted.substr(p.begin, p.end - p.begin), "Zhelevsky");
 }
 
 // ---- the story cache -------------------------------------------------------------------------
