@@ -13,6 +13,9 @@
 // the entity most instances name.
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "crosscheck/compare.h"
 #include "src/align/terms.h"
@@ -143,16 +146,21 @@ std::vector<StoryQuote> group_quotes(const std::vector<ArticleQuotes>& articles,
     }
     out.push_back(std::move(sq));
   }
-  std::stable_sort(out.begin(), out.end(), [](const StoryQuote& x, const StoryQuote& y) {
-    auto articles_of = [](const StoryQuote& q) {
-      std::vector<std::string> ids;
-      for (const auto& in : q.instances) ids.push_back(in.article);
-      std::sort(ids.begin(), ids.end());
-      return static_cast<size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
-    };
-    return articles_of(x) > articles_of(y);
-  });
-  return out;
+  // Most articles first: count each group's distinct articles once, not per comparison.
+  std::vector<std::pair<size_t, size_t>> order;  // (distinct articles, index)
+  order.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    std::vector<std::string_view> ids;
+    for (const auto& in : out[i].instances) ids.push_back(in.article);
+    std::sort(ids.begin(), ids.end());
+    order.emplace_back(static_cast<size_t>(std::unique(ids.begin(), ids.end()) - ids.begin()), i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<StoryQuote> sorted;
+  sorted.reserve(out.size());
+  for (const auto& [count, i] : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace crosscheck::compare

@@ -623,13 +623,7 @@ Attribution Attributor::after(const Segment& s) const {
     // Inverted: `"…," said Smith` / `"…," according to Smith`.
     SourceMention m = subject_after(ce, stop);
     if (m.kind == MentionKind::kNone) return none;
-    Attribution a;
-    a.where = Placement::kAfter;
-    a.cue_begin = t;
-    a.cue_end = ce;
-    a.source = m;
-    a.end = m.end;
-    return a;
+    return {.where = Placement::kAfter, .cue_begin = t, .cue_end = ce, .source = m, .end = m.end};
   }
   for (uint32_t k = t + 1; k < stop; ++k) {
     if (!cue_at(k, &ce)) continue;
@@ -637,13 +631,12 @@ Attribution Attributor::after(const Segment& s) const {
     // The pattern starts right after the quote: "…," Smith said — not "…" is what Smith said.
     if (m.kind == MentionKind::kNone || m.begin != t) m = region_subject(t, k);
     if (m.kind == MentionKind::kNone) return none;
-    Attribution a;
-    a.where = Placement::kAfter;
-    a.cue_begin = k;
-    a.cue_end = extend_cue(k, ce, stop);
-    a.source = m;
-    a.end = a.cue_end;
-    return a;
+    const uint32_t cue_end = extend_cue(k, ce, stop);
+    return {.where = Placement::kAfter,
+            .cue_begin = k,
+            .cue_end = cue_end,
+            .source = m,
+            .end = cue_end};
   }
   return none;
 }
@@ -658,13 +651,12 @@ Attribution Attributor::later_in_sentence(const Segment& s) const {
     if (!cue_at(k, &ce) || (ctx_.flags(k) & kParticiple)) continue;
     SourceMention m = subject_before(k, t);
     if (m.kind == MentionKind::kNone) return {};
-    Attribution a;
-    a.where = Placement::kAfter;
-    a.cue_begin = k;
-    a.cue_end = extend_cue(k, ce, stop);
-    a.source = m;
-    a.end = a.cue_end;
-    return a;
+    const uint32_t cue_end = extend_cue(k, ce, stop);
+    return {.where = Placement::kAfter,
+            .cue_begin = k,
+            .cue_end = cue_end,
+            .source = m,
+            .end = cue_end};
   }
   return {};
 }
@@ -687,12 +679,11 @@ Attribution Attributor::in_region(uint32_t begin, uint32_t end, bool partial,
     if (end - begin >= 2 && ctx_.is_punct(end - 1, ':')) {
       int32_t r = names_.ending_at(end - 1);
       if (r >= 0 && !names_.runs()[r].possessive && !names_.runs()[r].bare_title()) {
-        Attribution a;
-        a.where = Placement::kLabel;
-        a.cue_begin = a.cue_end = end - 1;
-        a.source = name_mention(r, begin);
-        a.end = end;
-        return a;
+        return {.where = Placement::kLabel,
+                .cue_begin = end - 1,
+                .cue_end = end - 1,
+                .source = name_mention(r, begin),
+                .end = end};
       }
     }
     return none;
@@ -709,13 +700,7 @@ Attribution Attributor::in_region(uint32_t begin, uint32_t end, bool partial,
     if (m.kind == MentionKind::kNone && j == begin) m = subject_after(ce, end);  // "Said Ellis:"
     if (m.kind == MentionKind::kNone) m = clause_subject(sentence_begin(begin), j);
   }
-  Attribution a;
-  a.where = where;
-  a.cue_begin = j;
-  a.cue_end = cue_end;
-  a.source = m;
-  a.end = end;
-  return a;
+  return {.where = where, .cue_begin = j, .cue_end = cue_end, .source = m, .end = end};
 }
 
 uint32_t Attributor::sentence_begin(uint32_t k) const {
@@ -732,31 +717,28 @@ uint32_t Attributor::sentence_begin(uint32_t k) const {
   return k;
 }
 
-Attribution Attributor::before(const Segment& s, bool partial) const {
-  const uint32_t o = s.open_first;
-  if (o == 0) return {};
-  const uint32_t para = ctx_.paragraph(o);
-  uint32_t k = o;
-  while (k > 0 && ctx_.paragraph(k - 1) == para && o - (k - 1) <= options_.max_head_tokens) {
+uint32_t Attributor::head_begin(uint32_t anchor) const {
+  const uint32_t para = ctx_.paragraph(anchor);
+  uint32_t k = anchor;
+  while (k > 0 && ctx_.paragraph(k - 1) == para && anchor - (k - 1) <= options_.max_head_tokens) {
     uint32_t j = k - 1;
     if (ctx_.quote_at(j) >= 0 || ctx_.sentence_end(j) || ctx_.is_punct(j, ';')) break;
     k = j;
   }
-  return in_region(k, o, partial, Placement::kBefore);
+  return k;
+}
+
+Attribution Attributor::before(const Segment& s, bool partial) const {
+  const uint32_t o = s.open_first;
+  if (o == 0) return {};
+  return in_region(head_begin(o), o, partial, Placement::kBefore);
 }
 
 Attribution Attributor::introduction(const Segment& s) const {
   const uint32_t o = s.open_first;
   if (o == 0 || !ctx_.is_punct(o - 1, ':')) return {};
   const uint32_t colon = o - 1;
-  const uint32_t para = ctx_.paragraph(colon);
-  uint32_t k = colon;
-  while (k > 0 && ctx_.paragraph(k - 1) == para && colon - (k - 1) <= options_.max_head_tokens) {
-    uint32_t j = k - 1;
-    if (ctx_.quote_at(j) >= 0 || ctx_.sentence_end(j) || ctx_.is_punct(j, ';')) break;
-    k = j;
-  }
-  return in_region(k, colon + 1, false, Placement::kIntroduction);
+  return in_region(head_begin(colon), colon + 1, false, Placement::kIntroduction);
 }
 
 }  // namespace crosscheck::quotes

@@ -75,6 +75,9 @@ class Attributor {
   uint32_t tail_start(const Segment& s) const;
   uint32_t tail_stop(uint32_t t) const;
   uint32_t sentence_begin(uint32_t k) const;
+  // Where the clause ending at `anchor` starts: back over at most max_head_tokens tokens of the
+  // same paragraph, stopping at a quotation, a sentence end or a semicolon.
+  uint32_t head_begin(uint32_t anchor) const;
   Attribution in_region(uint32_t begin, uint32_t end, bool partial, Placement where) const;
 
   const TokenContext& ctx_;

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/utf8.h"
 #include "src/quotes/lexicon.h"
 
@@ -17,8 +18,7 @@ TokenContext::TokenContext(const Document& doc) : doc_(doc) {
         continue;
       std::string& s = own_lower_[i];
       s.assign(doc.token_text(doc.tokens[i]));
-      for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      for (char& c : s) c = ascii::to_lower(c);
       // Typographic apostrophe to ASCII, as text::fold does, so "o’brien" == "o'brien".
       for (size_t p = s.find("\xE2\x80\x99"); p != std::string::npos; p = s.find("\xE2\x80\x99"))
         s.replace(p, 3, "'");

@@ -2,27 +2,17 @@
 // speaker accuracy on the ones found. Definitions in evaluate.h and docs/quotes-notes.md.
 #include "src/quotes/evaluate.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/text.h"
 #include "crosscheck/utf8.h"
+#include "src/entities/gzip_file.h"
 
 namespace crosscheck::quotes {
 namespace {
-
-bool read_gzip(const std::string& path, std::string& out) {
-  gzFile f = gzopen(path.c_str(), "rb");  // reads plain files too
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return n == 0;
-}
 
 std::u32string decode_all(std::string_view s) {
   std::u32string out;
@@ -71,8 +61,7 @@ std::string fragment_text(const std::u32string& text, const Fragments& f) {
 }
 
 std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : s) c = ascii::to_lower(c);
   return s;
 }
 
@@ -267,7 +256,7 @@ bool load_polnear(const std::string& dir, std::vector<GoldArticle>* out, std::st
     if (t.size() <= suffix.size() || t.substr(t.size() - suffix.size()) != suffix) continue;
     GoldArticle g;
     g.name = t.substr(0, t.size() - suffix.size());
-    if (!read_gzip((text_dir / t).string(), g.text)) {
+    if (!entities::read_file_maybe_gzip((text_dir / t).string(), &g.text)) {
       if (error) *error = "cannot read " + (text_dir / t).string();
       return false;
     }
@@ -276,7 +265,8 @@ bool load_polnear(const std::string& dir, std::vector<GoldArticle>* out, std::st
     if (it != anns.end() && it->size() == g.name.size() + 1 + 4 + 7 &&
         it->compare(0, g.name.size() + 1, g.name + "_") == 0) {
       std::string ann;
-      if (read_gzip((ann_dir / *it).string(), ann)) g.attributions = parse_brat(ann, g.text);
+      if (entities::read_file_maybe_gzip((ann_dir / *it).string(), &ann))
+        g.attributions = parse_brat(ann, g.text);
     }
     out->push_back(std::move(g));
   }
