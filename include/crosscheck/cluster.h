@@ -52,6 +52,10 @@ struct Options {
   // --- refinement ---------------------------------------------------------------------------
   uint32_t merge_every = 200;  // run a merge pass over live stories every N arrivals (0: never)
   uint32_t refine_passes = 1;  // finish(): re-weight with the final IDF and re-assign (0: off)
+  // A merge pass judges only pairs with a story changed since the previous pass (the others
+  // would fail again). true: judge every pair every time — the slow reference the tests compare
+  // the incremental pass against; the results are the same.
+  bool rejudge_all_pairs = false;
   // --- model ----------------------------------------------------------------------------------
   std::string background_df;  // document-frequency model (models/df-en.tsv.gz); empty: learn IDF
                               // from the stream alone

@@ -3,16 +3,24 @@
 // one with changed content is stored as a new version, and a killed run is resumed by running the
 // same command again (every committed batch stays; the open one is redone).
 #include <cstdio>
+#include <exception>
 #include <memory>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "crosscheck/store.h"
 #include "crosscheck/store_ingest.h"
 #include "src/cli/cluster_support.h"
 #include "src/cli/commands.h"
 #include "src/cli/common.h"
+#include "src/core/bounded_queue.h"
 
 namespace crosscheck::cli {
 namespace {
+
+constexpr size_t kChunkArticles = 500;  // cleaned articles handed from the reader to the writer
+constexpr size_t kChunksAhead = 4;      // chunks the reader may run ahead of the writer
 
 class IngestCommand : public Command {
  public:
@@ -73,13 +81,49 @@ class IngestCommand : public Command {
 
     uint64_t articles = 0;
     Status failure;
-    uint64_t errors = stream_articles(args_, options, "ingest", [&](Article&& a) {
+    auto ingest_one = [&](Article&& a) {
       ++articles;
       // After a store failure, keep draining the stream (it cannot be stopped) but write
       // nothing more; the committed batches stay.
       if (!failure) return;
       if (Status s = ingestor.add(std::move(a)); !s) failure = s;
-    });
+    };
+    uint64_t errors = 0;
+    if (pool.size() == 1) {
+      errors = stream_articles(args_, options, "ingest", ingest_one);
+    } else {
+      // Two stages on two threads: reading and cleaning run ahead (a few chunks at most) while
+      // this thread writes — dedup decisions, story clustering and SQLite inserts are sequential,
+      // and cleaning the next chunk meanwhile keeps the second core busy. Same articles in the
+      // same order as the one-thread path, so the same store.
+      BoundedQueue<std::vector<Article>> cleaned(kChunksAhead);
+      std::exception_ptr reader_failure;
+      std::thread reader([&] {
+        try {
+          std::vector<Article> chunk;
+          errors = stream_articles(args_, options, "ingest", [&](Article&& a) {
+            chunk.push_back(std::move(a));
+            if (chunk.size() >= kChunkArticles) cleaned.push(std::exchange(chunk, {}));
+          });
+          if (!chunk.empty()) cleaned.push(std::move(chunk));
+        } catch (...) {
+          reader_failure = std::current_exception();
+        }
+        cleaned.close();
+      });
+      try {
+        std::vector<Article> chunk;
+        while (cleaned.pop(chunk)) {
+          for (Article& a : chunk) ingest_one(std::move(a));
+        }
+      } catch (...) {
+        cleaned.close();  // the reader's pushes fail from now on, so it cannot block
+        reader.join();
+        throw;
+      }
+      reader.join();
+      if (reader_failure) std::rethrow_exception(reader_failure);
+    }
     if (failure) failure = ingestor.finish();
     if (!failure) {
       std::fprintf(stderr, "crosscheck: %s\n", failure.message().c_str());

@@ -70,6 +70,7 @@ struct StoryState {
   uint32_t last_arrival = 0;
   bool live = true;       // posted in the index (not retired, not merged away)
   uint32_t parent = kNone;  // slot it was merged into
+  uint64_t changed = 0;     // Impl::tick when last (re)posted: its centroid or days changed
 };
 
 }  // namespace
@@ -85,6 +86,8 @@ struct StoryClusterer::Impl {
   std::vector<std::vector<uint32_t>> postings;  // term -> slots
   std::vector<uint32_t> stamp;              // per slot: last query that saw it (dedupe)
   uint32_t query = 0;
+  uint64_t tick = 0;          // counts post() calls: stamps StoryState::changed
+  uint64_t merge_checked = 0;  // every pair of stories unchanged since this tick was judged
   int32_t clock = kNoDay;
   int32_t retired_at = kNoDay;
 
@@ -103,16 +106,26 @@ struct StoryClusterer::Impl {
     normalize(v);
   }
 
-  bool compatible(const ArticleState& a, const StoryState& s) const {
+  // How an article or a story relates to a story: the cosine to its centroid, and whether it
+  // passes the relative (cohesion) test. Both come from one dot product.
+  struct Link {
+    double sim = 0;
+    bool cohesive = true;
+  };
+
+  Link link(const ArticleState& a, const StoryState& s) const {
+    const double d = dot(a.vec, s.sum);
+    Link l;
+    l.sim = s.norm > 0 ? d / s.norm : 0.0;
     if (options.cohesion_ratio > 0 && s.articles.size() >= 2) {
       // Average link of the article to the members against the members' own average link: an
       // article much further from a tight story than its members are from each other is
       // another incident of the same kind, however similar in absolute terms.
       double n = static_cast<double>(s.articles.size());
       double inner = (s.norm * s.norm - n) / (n * (n - 1));
-      if (dot(a.vec, s.sum) / n < options.cohesion_ratio * inner) return false;
+      l.cohesive = !(d / n < options.cohesion_ratio * inner);
     }
-    return true;
+    return l;
   }
 
   static double inner_link(const StoryState& s) {
@@ -120,12 +133,15 @@ struct StoryClusterer::Impl {
     return n >= 2 ? (s.norm * s.norm - n) / (n * (n - 1)) : 0.0;
   }
 
-  bool compatible(const StoryState& a, const StoryState& b) const {
+  Link link(const StoryState& a, const StoryState& b) const {
+    const double d = dot(a.sum, b.sum);
+    Link l;
+    l.sim = a.norm > 0 && b.norm > 0 ? d / (a.norm * b.norm) : 0.0;
     if (options.cohesion_ratio > 0) {
-      double cross = dot(a.sum, b.sum) / (static_cast<double>(a.articles.size()) * b.articles.size());
-      if (cross < options.cohesion_ratio * std::max(inner_link(a), inner_link(b))) return false;
+      double cross = d / (static_cast<double>(a.articles.size()) * b.articles.size());
+      l.cohesive = !(cross < options.cohesion_ratio * std::max(inner_link(a), inner_link(b)));
     }
-    return true;
+    return l;
   }
 
   uint32_t root(uint32_t slot) const {
@@ -150,6 +166,7 @@ struct StoryClusterer::Impl {
     unpost(slot);
     StoryState& s = stories[slot];
     s.indexed = top_terms(s.sum, options.index_terms);
+    s.changed = ++tick;
     if (postings.size() < terms.size()) postings.resize(terms.size());
     for (uint32_t t : s.indexed) postings[t].push_back(slot);
   }
@@ -203,14 +220,6 @@ struct StoryClusterer::Impl {
   }
 
   // ---- stories -------------------------------------------------------------------------------
-  double similarity(const SparseVector& v, const StoryState& s) const {
-    return s.norm > 0 ? dot(v, s.sum) / s.norm : 0.0;
-  }
-
-  double similarity(const StoryState& a, const StoryState& b) const {
-    return a.norm > 0 && b.norm > 0 ? dot(a.sum, b.sum) / (a.norm * b.norm) : 0.0;
-  }
-
   void add_member(uint32_t slot, uint32_t article, bool online) {
     StoryState& s = stories[slot];
     ArticleState& a = articles[article];
@@ -259,27 +268,65 @@ struct StoryClusterer::Impl {
     return a;
   }
 
-  // Agglomerative merging over the given stories: all pairs at or above the merge threshold
+  // Agglomerative merging over the live stories: all pairs at or above the merge threshold
   // (found through the index), best first, each story merged at most once per round so that every
   // merge is judged on up-to-date centroids; rounds repeat until nothing merges.
+  //
+  // A pair's verdict depends only on the two centroids, sizes and days, which change only with a
+  // post(); so a pair of stories neither of which was posted since the last judgement is not
+  // judged again (it would fail again). Pair (a, b), a < b, is a candidate when b is posted under
+  // one of a's query terms; those are the first query_terms of a's index terms (both lists are
+  // the same heaviest-first order), so the pairs of a changed b with an unchanged a are found from
+  // b's own index terms. The pairs judged are exactly those a full pass would accept — same
+  // merges, same order — at a cost proportional to the stories that changed, not to all live
+  // ones (a pass every merge_every arrivals over all of them was 60% of an ingest).
   void merge_pass(bool online) {
+    const bool incremental =
+        !options.rejudge_all_pairs && options.query_terms <= options.index_terms;
+    uint64_t since = incremental ? merge_checked : 0;
+    auto changed = [&](uint32_t slot) { return !incremental || stories[slot].changed > since; };
+    struct Pair {
+      double sim;
+      uint32_t a, b;
+    };
+    std::vector<Pair> pairs;
+    auto judge = [&](uint32_t a, uint32_t b) {
+      const StoryState& s = stories[a];
+      if (!in_window(s, stories[b])) return;
+      Link l = link(s, stories[b]);
+      if (l.sim >= options.merge_threshold && l.cohesive) pairs.push_back({l.sim, a, b});
+    };
     for (int round = 0; round < 16; ++round) {
-      struct Pair {
-        double sim;
-        uint32_t a, b;
-      };
-      std::vector<Pair> pairs;
+      const uint64_t judged_at = tick;
+      pairs.clear();
       for (uint32_t a = 0; a < stories.size(); ++a) {
         const StoryState& s = stories[a];
-        if (!s.live) continue;
+        if (!s.live || !changed(a)) continue;
         for (uint32_t b : candidates(s.sum, a)) {
-          if (b < a || !in_window(s, stories[b])) continue;
-          double sim = similarity(s, stories[b]);
-          if (sim >= options.merge_threshold && compatible(s, stories[b]))
-            pairs.push_back({sim, a, b});
+          if (b > a) judge(a, b);
         }
       }
-      if (pairs.empty()) return;
+      if (incremental) {
+        // Unchanged a < changed b, with b posted under one of a's query terms.
+        if (stamp.size() < stories.size()) stamp.resize(stories.size(), 0);
+        for (uint32_t b = 0; b < stories.size(); ++b) {
+          const StoryState& t = stories[b];
+          if (!t.live || !changed(b)) continue;
+          ++query;
+          for (uint32_t term : t.indexed) {
+            for (uint32_t a : postings[term]) {
+              if (a >= b || changed(a) || stamp[a] == query || !stories[a].live) continue;
+              const std::vector<uint32_t>& own = stories[a].indexed;
+              auto end = own.begin() + std::min<size_t>(own.size(), options.query_terms);
+              if (std::find(own.begin(), end, term) == end) continue;
+              stamp[a] = query;
+              judge(a, b);
+            }
+          }
+        }
+      }
+      since = judged_at;
+      if (pairs.empty()) break;
       std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
         if (x.sim != y.sim) return x.sim > y.sim;
         if (x.a != y.a) return x.a < y.a;
@@ -292,6 +339,7 @@ struct StoryClusterer::Impl {
         merge(p.a, p.b, online);
       }
     }
+    merge_checked = since;
   }
 
   // ---- the online step -----------------------------------------------------------------------
@@ -315,8 +363,10 @@ struct StoryClusterer::Impl {
     std::vector<std::pair<uint32_t, double>> close;  // other candidates above the join threshold
     for (uint32_t slot : candidates(a.vec)) {
       const StoryState& s = stories[slot];
-      if (!in_window(a.day, s) || !compatible(a, s)) continue;
-      double sim = similarity(a.vec, s);
+      if (!in_window(a.day, s)) continue;
+      Link l = link(a, s);
+      if (!l.cohesive) continue;
+      double sim = l.sim;
       if (sim >= options.join_threshold) close.push_back({slot, sim});
       if (sim > best_sim) {  // strict: on ties the older story (smaller slot) stays best
         best_sim = sim;
@@ -331,8 +381,8 @@ struct StoryClusterer::Impl {
       // The article bridges two stories: if their centroids agree, they were one story all along.
       for (const auto& [other, sim] : close) {
         if (other == best || !stories[other].live) continue;
-        if (similarity(stories[slot], stories[other]) >= options.merge_threshold &&
-            compatible(stories[slot], stories[other]))
+        Link l = link(stories[slot], stories[other]);
+        if (l.sim >= options.merge_threshold && l.cohesive)
           slot = merge(slot, other, true);
       }
     } else {
@@ -368,18 +418,15 @@ struct StoryClusterer::Impl {
       StoryState& s = stories[own];
       // Leave-one-out: the article's similarity to the rest of its story.
       double own_sim = 0;
-      if (s.articles.size() > 1) {
-        SparseVector rest = s.sum;
-        add_scaled(rest, a.vec, -1.0f);
-        double n = norm(rest);
-        own_sim = n > 0 ? dot(a.vec, rest) / n : 0.0;
-      }
+      if (s.articles.size() > 1) own_sim = leave_one_out_cosine(s.sum, a.vec);
       uint32_t best = kNone;
       double best_sim = -1;
       for (uint32_t slot : candidates(a.vec, own)) {
         const StoryState& t = stories[slot];
-        if (t.articles.empty() || !in_window(a.day, t) || !compatible(a, t)) continue;
-        double sim = similarity(a.vec, t);
+        if (t.articles.empty() || !in_window(a.day, t)) continue;
+        Link l = link(a, t);
+        if (!l.cohesive) continue;
+        double sim = l.sim;
         if (sim > best_sim) {
           best_sim = sim;
           best = slot;

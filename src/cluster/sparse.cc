@@ -17,18 +17,36 @@ bool heavier(const Entry& a, const Entry& b) {
 }  // namespace
 
 double dot(const SparseVector& a, const SparseVector& b) {
+  const SparseVector& small = a.size() <= b.size() ? a : b;
+  const SparseVector& large = a.size() <= b.size() ? b : a;
+  const Entry* x = small.data();
+  const Entry* x_end = x + small.size();
+  const Entry* y = large.data();
+  const Entry* y_end = y + large.size();
   double s = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].term < b[j].term) {
-      ++i;
-    } else if (a[i].term > b[j].term) {
-      ++j;
-    } else {
-      s += static_cast<double>(a[i].weight) * b[j].weight;
-      ++i;
-      ++j;
+  if (large.size() > 8 * small.size()) {
+    // A short vector against a long one (an article against an unpruned story sum): look each
+    // term up in the rest of the long one, galloping from the last match, O(|small| log |large|).
+    for (; x != x_end && y != y_end; ++x) {
+      size_t step = 1;
+      const Entry* lo = y;
+      while (lo + step < y_end && lo[step].term < x->term) {
+        lo += step;
+        step *= 2;
+      }
+      const Entry* hi = lo + step < y_end ? lo + step + 1 : y_end;
+      y = std::lower_bound(lo, hi, x->term, [](const Entry& e, uint32_t t) { return e.term < t; });
+      if (y != y_end && y->term == x->term) s += static_cast<double>(x->weight) * y->weight;
     }
+    return s;
+  }
+  // Merge-join; the cursors advance without a branch on which one is behind. Products are added
+  // in ascending term order either way, so both paths give the same bits.
+  while (x != x_end && y != y_end) {
+    const uint32_t u = x->term, v = y->term;
+    if (u == v) s += static_cast<double>(x->weight) * y->weight;
+    x += u <= v;
+    y += v <= u;
   }
   return s;
 }
@@ -43,6 +61,34 @@ void normalize(SparseVector& v) {
   double n = norm(v);
   if (n <= 0) return;
   for (Entry& e : v) e.weight = static_cast<float>(e.weight / n);
+}
+
+double leave_one_out_cosine(const SparseVector& sum, const SparseVector& v) {
+  double dot_sum = 0, norm_sq = 0;
+  size_t i = 0, j = 0;
+  while (i < sum.size() || j < v.size()) {
+    if (j == v.size() || (i < sum.size() && sum[i].term < v[j].term)) {
+      norm_sq += static_cast<double>(sum[i].weight) * sum[i].weight;
+      ++i;
+      continue;
+    }
+    float w;  // the entry of sum - v, as add_scaled(sum, v, -1) computes it
+    if (i == sum.size() || v[j].term < sum[i].term) {
+      w = -1.0f * v[j].weight;
+    } else {
+      w = sum[i].weight + -1.0f * v[j].weight;
+      ++i;
+      if (!(std::fabs(w) > 1e-6f)) {  // float dust, dropped as add_scaled drops it
+        ++j;
+        continue;
+      }
+    }
+    norm_sq += static_cast<double>(w) * w;
+    dot_sum += static_cast<double>(v[j].weight) * w;
+    ++j;
+  }
+  double n = std::sqrt(norm_sq);
+  return n > 0 ? dot_sum / n : 0.0;
 }
 
 void add_scaled(SparseVector& acc, const SparseVector& v, float scale) {

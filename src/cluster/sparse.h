@@ -16,7 +16,8 @@ struct Entry {
 };
 using SparseVector = std::vector<Entry>;  // sorted by term, no duplicates
 
-// Dot product by merge-join: O(|a| + |b|).
+// Dot product: a merge-join, O(|a| + |b|), or, when one vector is much longer, galloping lookups
+// of the shorter one's terms. Products are summed in ascending term order either way (same bits).
 double dot(const SparseVector& a, const SparseVector& b);
 
 // Euclidean norm.
@@ -24,6 +25,10 @@ double norm(const SparseVector& v);
 
 // Scales `v` to unit length (no-op for the zero vector).
 void normalize(SparseVector& v);
+
+// cosine(v, sum - v) without building the difference: an article's similarity to the rest of
+// its story. Same bits as add_scaled(copy of sum, v, -1), then dot / norm.
+double leave_one_out_cosine(const SparseVector& sum, const SparseVector& v);
 
 // acc += scale * v (both sorted; result sorted).
 void add_scaled(SparseVector& acc, const SparseVector& v, float scale);

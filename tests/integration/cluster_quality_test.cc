@@ -66,8 +66,10 @@ Labelled load(const fs::path& path) {
   return sorted;
 }
 
-cluster_metrics::Quality cluster_and_score(const Labelled& set, std::vector<uint32_t>* ids) {
+cluster_metrics::Quality cluster_and_score(const Labelled& set, std::vector<uint32_t>* ids,
+                                           bool rejudge_all_pairs = false) {
   cluster::Options options;
+  options.rejudge_all_pairs = rejudge_all_pairs;
   options.background_df = std::string(CROSSCHECK_SOURCE_DIR) + "/models/df-en.tsv.gz";
   cluster::StoryClusterer clusterer(options);
   std::string error;
@@ -105,6 +107,10 @@ TEST(ClusterQuality, EcbPlusTrain) {
   std::vector<uint32_t> again;
   cluster_and_score(set, &again);
   EXPECT_EQ(ids, again);
+  // The incremental merge passes decide exactly as passes that judge every pair every time.
+  std::vector<uint32_t> reference;
+  cluster_and_score(set, &reference, /*rejudge_all_pairs=*/true);
+  EXPECT_EQ(ids, reference);
 }
 
 TEST(ClusterQuality, Basil) {

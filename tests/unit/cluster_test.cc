@@ -1,13 +1,17 @@
-// Story clustering: determinism, joins and splits on small hand-made stories, the time window,
+// Story clustering: sparse vector arithmetic, determinism, joins and splits on small hand-made stories, the time window,
 // the merge step, degenerate articles.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "crosscheck/cluster.h"
 #include "crosscheck/text.h"
+#include "src/cluster/sparse.h"
 
 namespace crosscheck::cluster {
 namespace {
@@ -198,6 +202,142 @@ TEST(StoryClusterer, WorksWithoutBackgroundModel) {
   }
   ids = clusterer.finish();
   EXPECT_EQ(ids, (std::vector<uint32_t>{0, 1, 0, 1, 0}));
+}
+
+// ---- sparse vectors ------------------------------------------------------------------------
+
+SparseVector random_vector(std::mt19937& rng, size_t n, uint32_t universe) {
+  std::set<uint32_t> terms;
+  std::uniform_int_distribution<uint32_t> term(0, universe - 1);
+  while (terms.size() < n) terms.insert(term(rng));
+  std::uniform_real_distribution<float> weight(-1.0f, 1.0f);
+  SparseVector v;
+  for (uint32_t t : terms) v.push_back({t, weight(rng)});
+  return v;
+}
+
+// The textbook definition, summed in ascending term order.
+double reference_dot(const SparseVector& a, const SparseVector& b) {
+  std::map<uint32_t, float> bw;
+  for (const Entry& e : b) bw[e.term] = e.weight;
+  double s = 0;
+  for (const Entry& e : a) {
+    auto it = bw.find(e.term);
+    if (it != bw.end()) s += static_cast<double>(e.weight) * it->second;
+  }
+  return s;
+}
+
+TEST(Sparse, DotEqualsTheDefinitionForEveryShapeOfInput) {
+  std::mt19937 rng(7);
+  // Sizes on both sides of the galloping switch (one vector more than 8x the other).
+  const std::pair<size_t, size_t> shapes[] = {{0, 10}, {1, 1}, {5, 5000},   {150, 300},
+                                              {300, 150}, {10, 81}, {10, 79}, {3000, 2}};
+  for (auto [na, nb] : shapes) {
+    for (uint32_t universe : {50u, 20000u}) {
+      SparseVector a = random_vector(rng, std::min<size_t>(na, universe), universe);
+      SparseVector b = random_vector(rng, std::min<size_t>(nb, universe), universe);
+      EXPECT_EQ(dot(a, b), reference_dot(a, b)) << na << " x " << nb << " of " << universe;
+      EXPECT_EQ(dot(b, a), reference_dot(a, b)) << nb << " x " << na << " of " << universe;
+    }
+  }
+}
+
+TEST(Sparse, LeaveOneOutCosineEqualsTheExplicitDifference) {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 200; ++trial) {
+    SparseVector sum = random_vector(rng, 1 + trial * 7 % 900, 3000);
+    SparseVector v = random_vector(rng, 1 + trial % 150, 3000);
+    // Make part of v a real member of sum (same terms, some with the same weight, so that the
+    // difference leaves exact zeros that add_scaled drops).
+    for (size_t i = 0; i < v.size() && i < sum.size(); i += 3) {
+      v[i].term = sum[i * sum.size() / v.size() % sum.size()].term;
+    }
+    std::sort(v.begin(), v.end(), [](const Entry& x, const Entry& y) { return x.term < y.term; });
+    v.erase(std::unique(v.begin(), v.end(),
+                        [](const Entry& x, const Entry& y) { return x.term == y.term; }),
+            v.end());
+    for (size_t i = 0, j = 0; i < v.size() && j < sum.size();) {
+      if (v[i].term < sum[j].term) {
+        ++i;
+      } else if (sum[j].term < v[i].term) {
+        ++j;
+      } else {
+        if (j % 2 == 0) v[i].weight = sum[j].weight;
+        ++i;
+        ++j;
+      }
+    }
+    SparseVector rest = sum;
+    add_scaled(rest, v, -1.0f);
+    double n = norm(rest);
+    double expected = n > 0 ? dot(v, rest) / n : 0.0;
+    EXPECT_EQ(leave_one_out_cosine(sum, v), expected) << "trial " << trial;
+  }
+  // Only member: nothing is left, the cosine is 0.
+  SparseVector one = {{1, 0.6f}, {4, 0.8f}};
+  EXPECT_EQ(leave_one_out_cosine(one, one), 0.0);
+}
+
+// ---- incremental merge passes ----------------------------------------------------------------
+
+// A stream of generated articles over a few dozen overlapping topics, so that stories start
+// apart, grow together and merge many times.
+std::vector<Article> generated_stream(size_t n) {
+  std::mt19937 rng(2024);
+  const int topics = 40;
+  auto word = [](int topic, int k) {
+    // Capitalised names (boosted as names) and plain words per topic, plus shared words.
+    static const char* syll[] = {"ka", "lo", "mi", "ren", "tu", "sa", "vor", "el", "dan", "pi"};
+    std::string w;
+    int x = topic * 37 + k * 11 + 3;
+    for (int i = 0; i < 3; ++i, x /= 10) w += syll[x % 10];
+    if (k % 4 == 0) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w + std::to_string(topic % 7);
+  };
+  std::vector<Article> out;
+  std::uniform_int_distribution<int> pick_topic(0, topics - 1);
+  std::uniform_int_distribution<int> pick_word(0, 29);
+  std::uniform_int_distribution<int> coin(0, 9);
+  for (size_t i = 0; i < n; ++i) {
+    int t = pick_topic(rng);
+    int u = coin(rng) < 3 ? (t + 1) % topics : t;  // some articles straddle two topics
+    std::string body;
+    for (int k = 0; k < 80; ++k) {
+      body += word(k % 3 == 0 ? u : t, pick_word(rng));
+      body += k % 12 == 11 ? ". " : " ";
+    }
+    out.push_back(make("g" + std::to_string(i), word(t, 0) + " " + word(t, 1), body));
+  }
+  return out;
+}
+
+TEST(StoryClusterer, IncrementalMergePassesDecideAsJudgingEveryPair) {
+  std::vector<Article> stream = generated_stream(600);
+  auto online_and_final = [&](bool rejudge_all_pairs) {
+    Options options;  // IDF learned from the stream: the generated words are not English
+    options.merge_every = 7;
+    options.join_threshold = 0.35;  // stories start apart, the merge passes bring them together
+    options.merge_threshold = 0.3;
+    options.rejudge_all_pairs = rejudge_all_pairs;
+    StoryClusterer clusterer(options);
+    text::Analyzer analyzer;
+    std::vector<uint32_t> ids;
+    for (const Article& a : stream) {
+      Document doc = analyzer.analyze(a);
+      ids.push_back(clusterer.assign(doc, a));
+    }
+    std::vector<uint32_t> final_ids = clusterer.finish();
+    ids.insert(ids.end(), final_ids.begin(), final_ids.end());
+    return std::make_pair(ids, std::set<uint32_t>(final_ids.begin(), final_ids.end()).size());
+  };
+  auto [incremental, stories] = online_and_final(false);
+  auto [reference, reference_stories] = online_and_final(true);
+  EXPECT_EQ(incremental, reference);
+  EXPECT_EQ(stories, reference_stories);
+  // The stream is one where merging matters: neither one story nor one per article.
+  EXPECT_GT(stories, 5u);
+  EXPECT_LT(stories, 300u);
 }
 
 }  // namespace
