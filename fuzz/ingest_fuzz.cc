@@ -12,8 +12,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static const char* kNames[] = {"a.txt", "a.html", "a.jsonl", "a.warc", "a.warc.gz", "a"};
-  std::string_view name = kNames[data[0] % 6];
+  static const char* kNames[] = {"a.txt",     "a.html",     "a.jsonl", "a.warc",
+                                 "a.warc.gz", "a.jsonl.gz", "a"};
+  std::string_view name = kNames[data[0] % 7];
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   crosscheck::ingest::Options options;
   options.max_file_bytes = 1 << 20;

@@ -9,8 +9,9 @@ packages=(
   libicu-dev                           # normalisation, break iteration, transliteration
   libcld2-dev                          # language identification
   libstemmer-dev                       # Snowball stemmers
-  zlib1g-dev                           # gzip input (streaming, damaged files)
+  zlib1g-dev                           # gzip input (HTTP bodies, damaged files)
   libdeflate-dev                       # gzip input (whole files, fast path)
+  libisal-dev                          # gzip input (JSONL decoded piece by piece, ISA-L igzip)
   libsimdjson-dev                      # JSONL input
   libcli11-dev                         # command line
   libsqlite3-dev sqlite3               # the store (and a shell to inspect it)

@@ -25,6 +25,7 @@
 #include "src/ingest/context.h"
 #include "src/ingest/format.h"
 #include "src/ingest/gzip.h"
+#include "src/ingest/gzip_stream.h"
 #include "src/ingest/readers.h"
 
 namespace crosscheck::ingest {
@@ -39,6 +40,67 @@ std::string too_large(uint64_t limit) {
 bool is_zstd(std::string_view b) { return b.substr(0, 4) == "\x28\xB5\x2F\xFD"; }
 bool is_bzip2(std::string_view b) {
   return b.size() >= 4 && b.substr(0, 3) == "BZh" && b[3] >= '1' && b[3] <= '9';
+}
+
+constexpr size_t kStreamPiece = size_t{1} << 20;  // decoded bytes per piece of a gzip JSONL file
+
+// A gzip file of JSONL, decoded a piece at a time: the records of each piece are read (and
+// handed on) before the next piece is decoded, so the consumer starts at once and memory holds a
+// piece, not the decoded file. The checks are those of the whole-file path below, in the same
+// words. False, with nothing reported, when the decoded start shows the file is not JSONL (the
+// caller then reads it whole).
+bool read_gzip_jsonl(ReadContext& ctx, std::string_view bytes, Format format) {
+  const Options& options = ctx.options();
+  const std::string path(ctx.name());
+  GzipStream gz(bytes);
+  std::string piece;
+  gz.read(piece, kStreamPiece);
+  if (format == Format::kAuto) {
+    if (gz.status() == InflateStatus::kOk && gz.produced() == 0) return false;  // empty: as before
+    if (sniff_format(piece) != Format::kJsonl) return false;
+  }
+  if (charset_from_bom(piece).rfind("utf-16", 0) != 0 && looks_binary(piece)) {
+    ctx.error(path, "binary content, not text");
+    return true;
+  }
+  uint64_t line = 0;
+  size_t scanned = 0;  // bytes of `piece` known to hold no newline
+  for (;;) {
+    if (gz.produced() > options.max_file_bytes) {
+      ctx.error(path, too_large(options.max_file_bytes) + "; records before the limit were read");
+      return true;
+    }
+    // Complete lines go to the reader now; a line cut by the end of the piece waits for more.
+    const char* nl = static_cast<const char*>(
+        memrchr(piece.data() + scanned, '\n', piece.size() - scanned));
+    if (nl != nullptr) {
+      size_t complete = static_cast<size_t>(nl - piece.data()) + 1;
+      line = read_jsonl(ctx, std::string_view(piece).substr(0, complete), false, line);
+      piece.erase(0, complete);
+    }
+    scanned = piece.size();
+    if (!gz.read(piece, kStreamPiece)) break;
+  }
+  ctx.stats().bytes += gz.produced();
+  if (gz.trailing_bytes() > 0) {
+    ctx.warning(path, "ignored " + std::to_string(gz.trailing_bytes()) +
+                          " bytes of trailing garbage after the gzip stream");
+  }
+  if (gz.status() == InflateStatus::kOk) {
+    if (gz.produced() == 0) {
+      ctx.error(path, "empty file (after decompression)");
+    } else {
+      read_jsonl(ctx, piece, false, line);  // a last line without its newline
+    }
+    return true;
+  }
+  std::string damage = gz.status() == InflateStatus::kTruncated
+                           ? "truncated gzip stream after " + std::to_string(gz.produced()) + " bytes"
+                           : "corrupt gzip stream after " + std::to_string(gz.produced()) +
+                                 " bytes: " + gz.message();
+  ctx.error(path, damage + "; records before the damage were read");
+  read_jsonl(ctx, piece, true, line);
+  return true;
 }
 
 // Reads one buffer (a file's bytes) into records; the core of read_buffer and read_inputs.
@@ -56,6 +118,11 @@ void read_bytes(ReadContext& ctx, std::string_view bytes) {
     return;
   }
 
+  if (is_gzip(bytes)) {
+    Format named = options.format != Format::kAuto ? options.format : format_from_name(path);
+    if ((named == Format::kJsonl || named == Format::kAuto) && read_gzip_jsonl(ctx, bytes, named))
+      return;
+  }
   std::string inflated;
   std::string_view data = bytes;
   std::string damage;  // why the decompressed data is incomplete, if it is

@@ -115,12 +115,13 @@ void read_authors(const object& obj, std::vector<std::string>& authors) {
 
 }  // namespace
 
-void read_jsonl(ReadContext& ctx, std::string_view bytes, bool truncated) {
+uint64_t read_jsonl(ReadContext& ctx, std::string_view bytes, bool truncated,
+                    uint64_t lines_before) {
   simdjson::dom::parser parser;
   std::string repaired;
   const uint64_t max_record = ctx.options().max_record_bytes;
   size_t pos = 0;
-  uint64_t line_no = 0;
+  uint64_t line_no = lines_before;
   while (pos < bytes.size()) {
     ++line_no;
     const void* nl_ptr = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
@@ -181,6 +182,7 @@ void read_jsonl(ReadContext& ctx, std::string_view bytes, bool truncated) {
     }
     ctx.emit(std::move(a));
   }
+  return line_no;
 }
 
 }  // namespace crosscheck::ingest

@@ -150,5 +150,75 @@ TEST(IngestJsonl, TruncatedGzipKeepsCompleteRecords) {
   EXPECT_TRUE(cut_reported);
 }
 
+// A gzip JSONL file is decoded a piece (1 MB) at a time; records, line numbers and problems must
+// be those of reading the decoded file whole.
+std::string many_records(int n, int bad_line, size_t pad) {
+  std::string input;
+  for (int i = 1; i <= n; ++i) {
+    if (i == bad_line) {
+      input += "{\"id\": not json}\n";
+      continue;
+    }
+    input += R"({"id":"r)" + std::to_string(i) + R"(","text":"record )" + std::to_string(i) + " " +
+             std::string(pad + i % 97, 'w') + "\"}\n";
+  }
+  return input;
+}
+
+TEST(IngestJsonl, GzipFileReadInPiecesGivesWhatThePlainFileGives) {
+  // ~3.5 MB decoded: several pieces, records straddling every piece boundary.
+  const std::string input = many_records(7000, 5001, 400);
+  Result plain = read("feed.jsonl", input);
+  for (const char* name : {"feed.jsonl.gz", "feed.gz", "feed"}) {  // named and sniffed
+    Result zipped = read(name, gzip(input));
+    ASSERT_EQ(zipped.articles.size(), plain.articles.size()) << name;
+    ASSERT_EQ(zipped.articles.size(), 6999u);
+    for (size_t i = 0; i < plain.articles.size(); ++i) {
+      ASSERT_EQ(zipped.articles[i].id, plain.articles[i].id) << name;
+      ASSERT_EQ(zipped.articles[i].body, plain.articles[i].body) << name;
+    }
+    EXPECT_EQ(zipped.articles.back().origin, std::string(name) + ":7000");
+    ASSERT_EQ(zipped.problems.size(), 1u) << name;
+    EXPECT_EQ(zipped.problems[0].message.rfind("line 5001: ", 0), 0u) << zipped.problems[0].message;
+    EXPECT_EQ(zipped.stats.bytes, input.size());
+  }
+  // Two members (`cat a.gz b.gz`) read as one file.
+  Result two = read("two.jsonl.gz", gzip(input.substr(0, 1000000)) + gzip(input.substr(1000000)));
+  EXPECT_EQ(two.articles.size(), 6999u);
+  EXPECT_EQ(two.articles.back().id, "r7000");
+  // A last line without its newline is still a record.
+  Result open_end = read("x.jsonl.gz", gzip("{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"b\",\"text\":\"B.\"}"));
+  ASSERT_EQ(open_end.articles.size(), 2u);
+  EXPECT_EQ(open_end.articles[1].id, "b");
+}
+
+TEST(IngestJsonl, GzipFileOverTheSizeLimitKeepsTheRecordsBeforeIt) {
+  const std::string input = many_records(8000, 0, 400);  // ~3.6 MB decoded
+  ingest::Options options;
+  options.max_file_bytes = 2 << 20;
+  Result r = read("big.jsonl.gz", gzip(input), options);
+  EXPECT_GT(r.articles.size(), 1000u);
+  EXPECT_LT(r.articles.size(), 8000u);
+  for (size_t i = 0; i < r.articles.size(); ++i) ASSERT_EQ(r.articles[i].id, "r" + std::to_string(i + 1));
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].message.find("--max-file-bytes"), std::string::npos) << r.problems[0].message;
+  EXPECT_NE(r.problems[0].message.find("records before the limit were read"), std::string::npos);
+}
+
+TEST(IngestJsonl, GzipWithWhatIsNotJsonlInsideIsReadByItsFormat) {
+  // Sniffed from the decoded start: an HTML page and a plain-text article in .gz files.
+  Result html = read("page.gz", gzip("<html><head><title>T</title></head><body><p>Body text of a "
+                                     "page that is long enough.</p></body></html>"));
+  ASSERT_EQ(html.articles.size(), 1u);
+  EXPECT_TRUE(html.articles[0].is_html);
+  Result text = read("story.gz", gzip("Title: Plain\n\nA plain text article.\n"));
+  ASSERT_EQ(text.articles.size(), 1u);
+  EXPECT_EQ(text.articles[0].title, "Plain");
+  Result empty = read("empty.jsonl.gz", gzip(""));
+  EXPECT_TRUE(empty.articles.empty());
+  ASSERT_EQ(empty.problems.size(), 1u);
+  EXPECT_NE(empty.problems[0].message.find("empty file"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace crosscheck::ingest
