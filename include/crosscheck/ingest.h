@@ -54,6 +54,29 @@ using ProblemSink = std::function<void(Problem&&)>;
 Stats read_inputs(const std::vector<std::string>& inputs, const Options& options,
                   const ArticleSink& on_article, const ProblemSink& on_problem);
 
+// JSONL lines handed over unparsed, so that a caller can parse blocks on several threads while the
+// reader decodes on. A block holds complete lines of one file, in order; parse it with
+// read_block.
+struct JsonlBlock {
+  std::string name;           // the file (as read_inputs names it in origins and messages)
+  std::string bytes;          // complete lines (the last may lack its newline at the end of a file)
+  uint64_t lines_before = 0;  // lines of the file before this block
+  bool truncated = false;     // the file's data ends inside this block's last line (damaged gzip)
+};
+using BlockSink = std::function<void(JsonlBlock&&)>;
+
+// read_inputs, except that the lines of JSONL files go to `on_block` in blocks of about
+// `block_bytes` instead of being parsed here. Every other format, and every problem with a whole
+// file, comes as from read_inputs, in input order relative to the blocks.
+Stats read_inputs_in_blocks(const std::vector<std::string>& inputs, const Options& options,
+                            const ArticleSink& on_article, const BlockSink& on_block,
+                            const ProblemSink& on_problem, size_t block_bytes = 256 << 10);
+
+// Parses a block: the articles and problems read_inputs gives for those lines, with the same line
+// numbers and origins. Safe to call on several threads at once.
+Stats read_block(const JsonlBlock& block, const Options& options, const ArticleSink& on_article,
+                 const ProblemSink& on_problem);
+
 // Reads one in-memory buffer as if it were a file called `name` (decompressing gzip when the
 // bytes start with the gzip magic). Used by read_inputs and by tests and fuzzers.
 Stats read_buffer(std::string_view name, std::string_view bytes, const Options& options,

@@ -11,10 +11,12 @@
 // the dedup work and change nothing the signature sees (on the shared dedup set the groups are
 // identical). --clean signs the fully cleaned text instead, as `analyze` sees it.
 //
-// Threads: one task reads (gunzip + parse, sequential per file) and cuts the articles into
-// batches; the other tasks sign batches meanwhile, and the reader too when it runs ahead (which
-// also bounds the batches in flight). Signed batches are added to the index in input order by
-// whichever thread finds them ready first (one at a time). With -j 1 it is plain sequential code.
+// Threads: one task reads (a gzip JSONL file is decoded a piece at a time) and cuts the input
+// into batches: JSONL as blocks of unparsed lines, other formats as articles. The other tasks
+// parse and sign batches meanwhile, and the reader too when it runs ahead (which also bounds the
+// batches in flight). Signed batches are added to the index in input order by whichever thread
+// finds them ready first (one at a time); problems travel in the batches, so they are reported
+// in input order too. With -j 1 it is plain sequential code (lines parsed as they are read).
 #include "crosscheck/dedup.h"
 
 #include <algorithm>
@@ -26,6 +28,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +43,7 @@ namespace {
 
 constexpr size_t kBatch = 256;       // articles per signing batch
 constexpr double kEstimateShare = 0.9;   // of the estimated article count reserved up front
+constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed where it is signed
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
 constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
 
@@ -82,9 +86,14 @@ uint64_t expected_input_bytes(const std::vector<std::string>& inputs) {
 }
 
 struct Batch {
+  // JSONL comes as a block of unparsed lines (parsed by whichever thread signs the batch, so the
+  // reader only decodes); other formats as articles.
+  std::optional<ingest::JsonlBlock> block;
+  std::vector<Problem> problems;  // from parsing the block, reported when the batch is added
   std::vector<RawArticle> raws;
   std::vector<dedup::Signature> sigs;
   std::vector<std::string> failure;  // per article: why it could not be signed, else empty
+  bool parsed = false;  // the articles came from `block` (not yet counted as read)
   bool claimed = false;
   bool is_signed = false;
 };
@@ -165,9 +174,10 @@ class DedupCommand : public Command {
     ThreadPool pool(options.threads);
     ProgressLine progress_line("dedup", args_.quiet);
     ProblemReporter reporter;
-    pipeline::Progress progress;  // read, bytes: reader only; the rest under report_mu
+    pipeline::Progress progress;  // bytes: reader only; the rest under report_mu
     std::mutex report_mu;
     std::atomic<uint64_t> added{0};
+    std::atomic<uint64_t> read_count{0};  // articles read (for blocks: once parsed)
     auto report = [&](Problem&& p) {
       std::lock_guard<std::mutex> lock(report_mu);
       ++progress.problems;
@@ -177,6 +187,7 @@ class DedupCommand : public Command {
     auto show_progress = [&] {
       std::lock_guard<std::mutex> lock(report_mu);
       progress.articles = added.load(std::memory_order_relaxed);
+      progress.read = read_count.load(std::memory_order_relaxed);
       progress_line.update(progress);
     };
 
@@ -189,6 +200,12 @@ class DedupCommand : public Command {
     const size_t max_unclaimed = pool.size() > 1 ? kBatchesPerThread * pool.size() : 0;
 
     auto sign = [&](Batch& b) {
+      if (b.block) {
+        ingest::read_block(
+            *b.block, options.ingest, [&](RawArticle&& raw) { b.raws.push_back(std::move(raw)); },
+            [&](Problem&& p) { b.problems.push_back(std::move(p)); });
+        b.block.reset();
+      }
       b.sigs.resize(b.raws.size());
       b.failure.resize(b.raws.size());
       for (size_t i = 0; i < b.raws.size(); ++i) {
@@ -235,6 +252,8 @@ class DedupCommand : public Command {
         std::unique_ptr<Batch> b = std::move(queue.front());
         queue.pop_front();
         lock.unlock();
+        for (Problem& p : b->problems) report(std::move(p));
+        if (b->parsed) read_count.fetch_add(b->raws.size(), std::memory_order_relaxed);
         for (size_t i = 0; i < b->raws.size(); ++i) {
           if (!b->failure[i].empty()) {
             report(Problem{b->raws[i].id, "dedup", "internal error: " + b->failure[i],
@@ -258,19 +277,26 @@ class DedupCommand : public Command {
     // reserved at once (an underestimate only means a late doubling).
     const uint64_t expected_bytes = expected_input_bytes(args_.inputs);
     bool reserved = false;
-    std::unique_ptr<Batch> current = std::make_unique<Batch>();
-    auto reserve_from_first_batch = [&] {
+    auto reserve_from_first_batch = [&](const Batch& b) {
+      uint64_t bytes = 0, articles = 0;
+      if (b.block) {
+        bytes = b.block->bytes.size();
+        articles = static_cast<uint64_t>(std::count(b.block->bytes.begin(), b.block->bytes.end(), '\n'));
+      } else {
+        for (const RawArticle& raw : b.raws) bytes += raw.body.size();
+        articles = b.raws.size();
+      }
+      if (bytes == 0 || articles == 0) return;  // nothing to go by yet
       reserved = true;
-      uint64_t body_bytes = 0;
-      for (const RawArticle& raw : current->raws) body_bytes += raw.body.size();
-      if (expected_bytes == 0 || body_bytes == 0) return;
-      double per_article = static_cast<double>(body_bytes) / current->raws.size();
+      if (expected_bytes == 0) return;
+      double per_article = static_cast<double>(bytes) / static_cast<double>(articles);
       double estimate = kEstimateShare * static_cast<double>(expected_bytes) / per_article;
       dedup.reserve(static_cast<size_t>(std::min(estimate, 1e8)));
     };
+    std::unique_ptr<Batch> current = std::make_unique<Batch>();
     auto submit = [&] {
-      if (current->raws.empty()) return;
-      if (!reserved) reserve_from_first_batch();  // nothing is added before this batch
+      if (current->raws.empty() && current->problems.empty() && !current->block) return;
+      if (!reserved) reserve_from_first_batch(*current);  // nothing is added before this batch
       std::unique_lock<std::mutex> lock(mu);
       queue.push_back(std::move(current));
       ++unclaimed;
@@ -297,15 +323,29 @@ class DedupCommand : public Command {
         }
       }
       try {
-        ingest::read_inputs(
-            args_.inputs, options.ingest,
-            [&](RawArticle&& raw) {
-              ++progress.read;
-              progress.bytes += raw.body.size();
-              current->raws.push_back(std::move(raw));
-              if (current->raws.size() >= kBatch) submit();
-            },
-            report);
+        // Problems of the reader travel in the batches too, so that every problem is reported
+        // in input order, also those found when a block is parsed on another thread.
+        auto on_raw = [&](RawArticle&& raw) {
+          read_count.fetch_add(1, std::memory_order_relaxed);
+          progress.bytes += raw.body.size();
+          current->raws.push_back(std::move(raw));
+          if (current->raws.size() >= kBatch) submit();
+        };
+        auto on_problem = [&](Problem&& p) { current->problems.push_back(std::move(p)); };
+        if (pool.size() == 1) {
+          ingest::read_inputs(args_.inputs, options.ingest, on_raw, on_problem);
+        } else {
+          ingest::read_inputs_in_blocks(
+              args_.inputs, options.ingest, on_raw,
+              [&](ingest::JsonlBlock&& block) {
+                submit();  // what came before the block goes first
+                progress.bytes += block.bytes.size();
+                current->block = std::move(block);
+                current->parsed = true;
+                submit();
+              },
+              on_problem, kBlockBytes);
+        }
         submit();
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);

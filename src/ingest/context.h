@@ -25,6 +25,15 @@ class ReadContext {
   // URL when the input named none, and hands the article to the sink.
   void emit(RawArticle&& article);
 
+  // Where JSONL lines go unparsed (read_inputs_in_blocks), and the size of a block; null when
+  // lines are parsed in place.
+  void set_block_sink(const BlockSink* sink, size_t block_bytes) {
+    block_sink_ = sink;
+    block_bytes_ = block_bytes;
+  }
+  const BlockSink* block_sink() const { return block_sink_; }
+  size_t block_bytes() const { return block_bytes_; }
+
   // Reports a problem; errors count in Stats::failed, warnings do not.
   void error(std::string id, std::string message);
   void warning(std::string id, std::string message);
@@ -36,6 +45,8 @@ class ReadContext {
   const ArticleSink& on_article_;
   const ProblemSink& on_problem_;
   Stats& stats_;
+  const BlockSink* block_sink_ = nullptr;
+  size_t block_bytes_ = 0;
 };
 
 // Replaces invalid UTF-8 (and NUL bytes) in `s` with U+FFFD; returns the number of replacements.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tests/support/files.h"
+#include "tests/support/ingest_capture.h"
 
 namespace fs = std::filesystem;
 
@@ -145,6 +146,47 @@ TEST_F(DedupCliTest, SameGroupsWithAnyThreadCountAndWithClean) {
     ASSERT_EQ(r.status, 0) << args << ": " << r.err;
     EXPECT_EQ(pairs(r.out, "group"), want) << args;
   }
+}
+
+// With two threads, JSONL lines are parsed where they are signed; problems must still come out in
+// input order, and the groups must be those of one thread. A gzip file of several blocks with
+// broken lines, a missing file and a plain file in one run.
+TEST_F(DedupCliTest, TwoThreadsReportProblemsInInputOrderAndGroupAsOne) {
+  std::string jsonl;
+  for (int i = 1; i <= 2400; ++i) {
+    if (i == 10 || i == 700 || i == 1500) {
+      jsonl += "{\"id\": \"broken" + std::to_string(i) + "\"\n";
+    } else if (i == 1200) {
+      jsonl += "{\"id\":\"notext\"}\n";
+    } else {
+      uint32_t seed = static_cast<uint32_t>(i % 3 == 0 ? i / 3 : 100000 + i);  // some copies
+      jsonl += "{\"id\":\"g" + std::to_string(i) + "\",\"text\":\"" + words(seed, 150) + "\"}\n";
+    }
+  }
+  {
+    std::ofstream gz(dir_ / "docs.jsonl.gz", std::ios::binary);
+    gz << testing_support::gzip(jsonl);
+    std::ofstream plain(dir_ / "more.jsonl");
+    plain << "{\"id\":\"m1\",\"text\":\"" << words(1, 150) << "\"}\nnot json\n";
+  }
+  const std::string inputs = (dir_ / "docs.jsonl.gz").string() + " " +
+                             (dir_ / "missing.jsonl").string() + " " +
+                             (dir_ / "more.jsonl").string();
+  RunResult one = run("dedup --quiet -j 1 " + inputs);
+  EXPECT_EQ(one.status, 1) << one.err;
+  ASSERT_EQ(pairs(one.out, "group").size(), 2397u);  // 2400 + 1 - 4 broken lines
+  // Each problem named, in input order.
+  size_t at = 0;
+  for (const char* what : {"line 10:", "line 700:", "line 1200:", "line 1500:", "missing.jsonl",
+                           "more:2"}) {
+    size_t found = one.err.find(what, at);
+    ASSERT_NE(found, std::string::npos) << what << " after offset " << at << " in\n" << one.err;
+    at = found;
+  }
+  RunResult two = run("dedup --quiet -j 2 " + inputs);
+  EXPECT_EQ(two.status, one.status);
+  EXPECT_EQ(two.err, one.err);
+  EXPECT_EQ(two.out, one.out);
 }
 
 // HTML records are reduced to their main content before signing: the same article as a page

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -218,6 +219,48 @@ TEST(IngestJsonl, GzipWithWhatIsNotJsonlInsideIsReadByItsFormat) {
   EXPECT_TRUE(empty.articles.empty());
   ASSERT_EQ(empty.problems.size(), 1u);
   EXPECT_NE(empty.problems[0].message.find("empty file"), std::string::npos);
+}
+
+// read_inputs_in_blocks + read_block give what read_inputs gives: the same articles and the same
+// problems (line numbers, origins), for plain and gzip files, whole and truncated, however small
+// the blocks.
+TEST(IngestJsonl, BlocksParsedLaterGiveWhatReadingInPlaceGives) {
+  TempDir dir;
+  const std::string input = many_records(3000, 1717, 300) + R"({"id":"last","text":"no newline"})";
+  std::string gz = gzip(input);
+  std::vector<std::string> paths = {dir.write("plain.jsonl", input), dir.write("z.jsonl.gz", gz),
+                                    dir.write("cut.jsonl.gz", gz.substr(0, gz.size() * 2 / 3)),
+                                    dir.write("sniffed", gz)};
+  Result whole = read_paths(paths);
+  for (size_t block_bytes : {size_t{1}, size_t{4096}, size_t{256} << 10}) {
+    std::vector<JsonlBlock> blocks;
+    Result direct;  // articles and problems that did not come in blocks
+    Stats stats = read_inputs_in_blocks(
+        paths, Options{}, [&](RawArticle&& a) { direct.articles.push_back(std::move(a)); },
+        [&](JsonlBlock&& b) { blocks.push_back(std::move(b)); },
+        [&](Problem&& p) { direct.problems.push_back(std::move(p)); }, block_bytes);
+    EXPECT_TRUE(direct.articles.empty());  // all four files are JSONL
+    EXPECT_GT(blocks.size(), 4u);
+    Result parsed;
+    for (const JsonlBlock& b : blocks) {
+      read_block(
+          b, Options{}, [&](RawArticle&& a) { parsed.articles.push_back(std::move(a)); },
+          [&](Problem&& p) { parsed.problems.push_back(std::move(p)); });
+    }
+    ASSERT_EQ(parsed.articles.size(), whole.articles.size()) << block_bytes;
+    for (size_t i = 0; i < whole.articles.size(); ++i) {
+      ASSERT_EQ(parsed.articles[i].id, whole.articles[i].id) << block_bytes;
+      ASSERT_EQ(parsed.articles[i].origin, whole.articles[i].origin) << block_bytes;
+      ASSERT_EQ(parsed.articles[i].body, whole.articles[i].body) << block_bytes;
+    }
+    // Every problem of the whole read, once: file-level ones directly, line ones from blocks.
+    std::multiset<std::string> want, got;
+    for (const Problem& p : whole.problems) want.insert(p.id + " " + p.message);
+    for (const Result* r : {&direct, &parsed})
+      for (const Problem& p : r->problems) got.insert(p.id + " " + p.message);
+    EXPECT_EQ(got, want) << block_bytes;
+    EXPECT_EQ(stats.bytes, whole.stats.bytes);
+  }
 }
 
 }  // namespace
