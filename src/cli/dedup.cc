@@ -47,40 +47,30 @@ constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed wher
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
 constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
 
-// Bytes the inputs hold after decompression, as far as known before reading them: file sizes,
-// and for a gzip file the size its trailer states (modulo 4 GiB, of the last member only: a
-// hint, not a promise). Directories are summed over their files; stdin counts 0.
+// Bytes the named input files hold after decompression, as far as known before reading them:
+// the file size, or for a gzip file the size its trailer states when that is plausible (deflate
+// expands at most 1032:1). Directories and stdin count 0: an underestimate only means a later
+// doubling, an overestimate would make the index zero memory it never uses.
 uint64_t expected_input_bytes(const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   uint64_t total = 0;
-  auto add_file = [&](const fs::path& p) {
+  for (const std::string& input : inputs) {
     std::error_code ec;
-    uint64_t size = fs::file_size(p, ec);
-    if (ec) return;
-    std::FILE* f = size >= 18 ? std::fopen(p.c_str(), "rb") : nullptr;
+    if (input == "-" || !fs::is_regular_file(input, ec)) continue;
+    uint64_t size = fs::file_size(input, ec);
+    if (ec) continue;
+    std::FILE* f = size >= 18 ? std::fopen(input.c_str(), "rb") : nullptr;
     if (f == nullptr) {
       total += size;
-      return;
+      continue;
     }
     unsigned char head[2] = {0, 0}, tail[4] = {0, 0, 0, 0};
     bool gz = std::fread(head, 1, 2, f) == 2 && head[0] == 0x1f && head[1] == 0x8b &&
               std::fseek(f, -4, SEEK_END) == 0 && std::fread(tail, 1, 4, f) == 4;
     std::fclose(f);
-    total += gz ? (uint64_t{tail[0]} | uint64_t{tail[1]} << 8 | uint64_t{tail[2]} << 16 |
-                   uint64_t{tail[3]} << 24)
-                : size;
-  };
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (input == "-") continue;
-    if (fs::is_directory(input, ec)) {
-      for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code file_ec;
-        if (it->is_regular_file(file_ec)) add_file(it->path());
-      }
-    } else {
-      add_file(input);
-    }
+    uint64_t isize = uint64_t{tail[0]} | uint64_t{tail[1]} << 8 | uint64_t{tail[2]} << 16 |
+                     uint64_t{tail[3]} << 24;
+    total += gz ? (isize <= size * 1032 ? isize : 0) : size;
   }
   return total;
 }
@@ -200,14 +190,29 @@ class DedupCommand : public Command {
     const size_t max_unclaimed = pool.size() > 1 ? kBatchesPerThread * pool.size() : 0;
 
     auto sign = [&](Batch& b) {
-      if (b.block) {
-        ingest::read_block(
-            *b.block, options.ingest, [&](RawArticle&& raw) { b.raws.push_back(std::move(raw)); },
-            [&](Problem&& p) { b.problems.push_back(std::move(p)); });
+      try {
+        if (b.block) {
+          ingest::read_block(
+              *b.block, options.ingest, [&](RawArticle&& raw) { b.raws.push_back(std::move(raw)); },
+              [&](Problem&& p) { b.problems.push_back(std::move(p)); });
+          b.block.reset();
+        }
+        b.sigs.resize(b.raws.size());
+        b.failure.resize(b.raws.size());
+      } catch (const std::exception& e) {
+        // The batch cannot be read at all (out of memory): one error for it, nothing added. A
+        // batch must still end signed, or the threads waiting for it would wait forever.
+        std::string where = b.block ? b.block->name + ": lines after " +
+                                          std::to_string(b.block->lines_before)
+                                    : "dedup batch";
+        b.problems.push_back(
+            Problem{where, "dedup", std::string("internal error: ") + e.what(), Severity::kError});
         b.block.reset();
+        b.raws.clear();
+        b.sigs.clear();
+        b.failure.clear();
+        return;
       }
-      b.sigs.resize(b.raws.size());
-      b.failure.resize(b.raws.size());
       for (size_t i = 0; i < b.raws.size(); ++i) {
         RawArticle& raw = b.raws[i];
         try {
@@ -243,6 +248,23 @@ class DedupCommand : public Command {
       cv.notify_all();
       return true;
     };
+    // The index's arrays grow by doubling, and each doubling writes fresh memory the kernel must
+    // zero (page faults were a sixth of a run). Before the first article is added, the input size
+    // and that batch's article size give an estimate of the article count; most of it is reserved
+    // at once (an underestimate only means a late doubling), never more than one article per
+    // 512 input bytes (an unrepresentative first batch must not make the index huge).
+    const uint64_t expected_bytes = expected_input_bytes(args_.inputs);
+    bool reserved = false;  // touched only by the adding thread
+    auto reserve_from = [&](const Batch& b) {
+      reserved = true;
+      uint64_t bytes = 0;
+      for (const RawArticle& raw : b.raws) bytes += raw.body.size();
+      if (expected_bytes == 0 || bytes == 0) return;
+      double per_article = static_cast<double>(bytes) / static_cast<double>(b.raws.size());
+      double estimate = std::min(kEstimateShare * static_cast<double>(expected_bytes) / per_article,
+                                 static_cast<double>(expected_bytes) / 512.0);
+      dedup.reserve(static_cast<size_t>(estimate));
+    };
     // Adds every signed batch at the front of the queue, in order, unless another thread is
     // already doing so (it will take these too). Caller holds `lock`.
     auto add_ready = [&](std::unique_lock<std::mutex>& lock) {
@@ -252,6 +274,7 @@ class DedupCommand : public Command {
         std::unique_ptr<Batch> b = std::move(queue.front());
         queue.pop_front();
         lock.unlock();
+        if (!reserved && !b->raws.empty()) reserve_from(*b);  // only the adding thread is here
         for (Problem& p : b->problems) report(std::move(p));
         if (b->parsed) read_count.fetch_add(b->raws.size(), std::memory_order_relaxed);
         for (size_t i = 0; i < b->raws.size(); ++i) {
@@ -275,28 +298,9 @@ class DedupCommand : public Command {
     // zero (page faults were a sixth of a run). Before the first batch is added, the input size
     // and the first batch's article size give an estimate of the article count; most of it is
     // reserved at once (an underestimate only means a late doubling).
-    const uint64_t expected_bytes = expected_input_bytes(args_.inputs);
-    bool reserved = false;
-    auto reserve_from_first_batch = [&](const Batch& b) {
-      uint64_t bytes = 0, articles = 0;
-      if (b.block) {
-        bytes = b.block->bytes.size();
-        articles = static_cast<uint64_t>(std::count(b.block->bytes.begin(), b.block->bytes.end(), '\n'));
-      } else {
-        for (const RawArticle& raw : b.raws) bytes += raw.body.size();
-        articles = b.raws.size();
-      }
-      if (bytes == 0 || articles == 0) return;  // nothing to go by yet
-      reserved = true;
-      if (expected_bytes == 0) return;
-      double per_article = static_cast<double>(bytes) / static_cast<double>(articles);
-      double estimate = kEstimateShare * static_cast<double>(expected_bytes) / per_article;
-      dedup.reserve(static_cast<size_t>(std::min(estimate, 1e8)));
-    };
     std::unique_ptr<Batch> current = std::make_unique<Batch>();
     auto submit = [&] {
       if (current->raws.empty() && current->problems.empty() && !current->block) return;
-      if (!reserved) reserve_from_first_batch(*current);  // nothing is added before this batch
       std::unique_lock<std::mutex> lock(mu);
       queue.push_back(std::move(current));
       ++unclaimed;

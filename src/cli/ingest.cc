@@ -98,14 +98,18 @@ class IngestCommand : public Command {
       // same order as the one-thread path, so the same store.
       BoundedQueue<std::vector<Article>> cleaned(kChunksAhead);
       std::exception_ptr reader_failure;
+      struct Cancelled {};  // the writer gave up: stop reading instead of draining the input
       std::thread reader([&] {
         try {
           std::vector<Article> chunk;
           errors = stream_articles(args_, options, "ingest", [&](Article&& a) {
             chunk.push_back(std::move(a));
-            if (chunk.size() >= kChunkArticles) cleaned.push(std::exchange(chunk, {}));
+            if (chunk.size() >= kChunkArticles && !cleaned.push(std::exchange(chunk, {})))
+              throw Cancelled{};
           });
           if (!chunk.empty()) cleaned.push(std::move(chunk));
+        } catch (const Cancelled&) {
+          // The writer's own exception is what the command reports.
         } catch (...) {
           reader_failure = std::current_exception();
         }

@@ -30,11 +30,11 @@ double dot(const SparseVector& a, const SparseVector& b) {
     for (; x != x_end && y != y_end; ++x) {
       size_t step = 1;
       const Entry* lo = y;
-      while (lo + step < y_end && lo[step].term < x->term) {
+      while (step < static_cast<size_t>(y_end - lo) && lo[step].term < x->term) {
         lo += step;
         step *= 2;
       }
-      const Entry* hi = lo + step < y_end ? lo + step + 1 : y_end;
+      const Entry* hi = step < static_cast<size_t>(y_end - lo) ? lo + step + 1 : y_end;
       y = std::lower_bound(lo, hi, x->term, [](const Entry& e, uint32_t t) { return e.term < t; });
       if (y != y_end && y->term == x->term) s += static_cast<double>(x->weight) * y->weight;
     }

@@ -189,6 +189,29 @@ TEST_F(DedupCliTest, TwoThreadsReportProblemsInInputOrderAndGroupAsOne) {
   EXPECT_EQ(two.out, one.out);
 }
 
+// The index is reserved once, by the thread that adds, before the first article goes in — also
+// when the first file is a single record without a newline (a block with no line end) and a
+// big file follows, which once let the reserve run while another thread added.
+TEST_F(DedupCliTest, ReserveWaitsForTheAddingThread) {
+  {
+    std::ofstream one(dir_ / "one.jsonl");
+    one << "{\"id\":\"first\",\"text\":\"" << words(1, 150) << "\"}";  // no newline
+    std::ofstream big(dir_ / "big.jsonl");
+    for (int i = 0; i < 3000; ++i)
+      big << "{\"id\":\"b" << i << "\",\"text\":\"" << words(static_cast<uint32_t>(i % 1000 + 7), 120)
+          << "\"}\n";
+  }
+  const std::string inputs = (dir_ / "one.jsonl").string() + " " + (dir_ / "big.jsonl").string();
+  RunResult one = run("dedup --quiet -j 1 " + inputs);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(pairs(one.out, "group").size(), 3001u);
+  for (int round = 0; round < 3; ++round) {
+    RunResult two = run("dedup --quiet -j 2 " + inputs);
+    ASSERT_EQ(two.status, 0) << two.err;
+    EXPECT_EQ(two.out, one.out);
+  }
+}
+
 // HTML records are reduced to their main content before signing: the same article as a page
 // and as plain text is one group.
 TEST_F(DedupCliTest, HtmlRecordsAreSignedByTheirText) {
