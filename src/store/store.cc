@@ -1,5 +1,6 @@
 #include "crosscheck/store.h"
 
+#include "src/core/fnv.h"
 #include "src/store/sqlite_store.h"
 
 namespace crosscheck::store {
@@ -30,22 +31,13 @@ Story to_story(const StorySummary& summary, std::vector<StoredArticle>&& rows,
 
 uint64_t content_hash(const Article& a) {
   // FNV-1a over the fields with a separator byte that cannot occur in UTF-8 text, so that moving
-  // characters from one field to the next changes the hash.
-  uint64_t h = 0xcbf29ce484222325ull;
-  auto feed = [&h](const std::string& s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 0x100000001b3ull;
-    }
-    h ^= 0xff;
-    h *= 0x100000001b3ull;
-  };
-  feed(a.id);
-  feed(a.title);
-  feed(a.source);
-  feed(a.url);
-  feed(a.published);
-  feed(a.text);
+  // characters from one field to the next changes the hash. (Stored in every row: any change here
+  // makes the next ingest store every article again as a new version.)
+  uint64_t h = kFnvOffset;
+  for (const std::string* field : {&a.id, &a.title, &a.source, &a.url, &a.published, &a.text}) {
+    h = fnv1a(*field, h);
+    h = fnv1a("\xff", h);
+  }
   return h;
 }
 
