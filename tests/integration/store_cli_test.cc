@@ -63,6 +63,15 @@ std::string rows(const std::string& db) {
   return out;
 }
 
+// Deterministic pseudo-random numbers for generated inputs (a 64-bit LCG, top bits).
+struct Lcg {
+  uint64_t x;
+  uint64_t operator()() {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return x >> 33;
+  }
+};
+
 class StoreCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -143,11 +152,7 @@ TEST_F(StoreCliTest, TwoThreadsStoreExactlyWhatOneThreadStores) {
   fs::path input = dir_ / "mixed.jsonl";
   {
     std::ofstream out(input);
-    uint64_t x = 7;
-    auto next = [&x] {
-      x = x * 6364136223846793005ull + 1442695040888963407ull;
-      return x >> 33;
-    };
+    Lcg next{7};
     std::vector<std::string> texts;
     for (int i = 0; i < 3000; ++i) {
       if (i == 1234) out << "{\"id\": broken\n";
@@ -219,11 +224,7 @@ TEST_F(StoreCliTest, KilledIngestResumesWithNothingLostOrDoubled) {
   fs::path input = dir_ / "big.jsonl";
   {
     std::ofstream out(input);
-    uint64_t x = 42;
-    auto next = [&x] {
-      x = x * 6364136223846793005ull + 1442695040888963407ull;
-      return x >> 33;
-    };
+    Lcg next{42};
     for (int i = 0; i < kArticles; ++i) {
       int topic = i % 40;
       out << "{\"id\":\"k" << i << "\",\"source\":\"s" << i % 13 << ".example\",\"title\":\"Topic "
