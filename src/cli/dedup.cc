@@ -42,7 +42,7 @@ namespace crosscheck::cli {
 namespace {
 
 constexpr size_t kBatch = 256;       // articles per signing batch
-constexpr double kEstimateShare = 0.9;   // of the estimated article count reserved up front
+constexpr double kEstimateShare = 1.15;  // the estimated article count is reserved with a margin
 constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed where it is signed
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
 constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
@@ -250,9 +250,10 @@ class DedupCommand : public Command {
     };
     // The index's arrays grow by doubling, and each doubling writes fresh memory the kernel must
     // zero (page faults were a sixth of a run). Before the first article is added, the input size
-    // and that batch's article size give an estimate of the article count; most of it is reserved
-    // at once (an underestimate only means a late doubling), never more than one article per
-    // 512 input bytes (an unrepresentative first batch must not make the index huge).
+    // and that batch's article size give an estimate of the article count, reserved with a
+    // margin: an underestimate costs a late doubling (a copy and twice the memory), while
+    // reserved-but-unused room in the append-only arrays is never touched; never more than one
+    // article per 512 input bytes (an unrepresentative first batch must not make the index huge).
     const uint64_t expected_bytes = expected_input_bytes(args_.inputs);
     bool reserved = false;  // touched only by the adding thread
     auto reserve_from = [&](const Batch& b) {
@@ -294,10 +295,6 @@ class DedupCommand : public Command {
       cv.notify_all();
     };
 
-    // The index's arrays grow by doubling, and each doubling writes fresh memory the kernel must
-    // zero (page faults were a sixth of a run). Before the first batch is added, the input size
-    // and the first batch's article size give an estimate of the article count; most of it is
-    // reserved at once (an underestimate only means a late doubling).
     std::unique_ptr<Batch> current = std::make_unique<Batch>();
     auto submit = [&] {
       if (current->raws.empty() && current->problems.empty() && !current->block) return;

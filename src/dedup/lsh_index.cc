@@ -44,7 +44,9 @@ void LshIndex::rehash(size_t capacity) {
 }
 
 void LshIndex::reserve(size_t documents) {
-  size_t want = documents * static_cast<size_t>(bands_) * 3 / 2;
+  // The capacity query_insert's growth rule (load <= 3/4) would reach for this many documents,
+  // so that no rehash happens before them and none is done in advance.
+  size_t want = (documents + 1) * static_cast<size_t>(bands_) * 4 / 3;
   size_t capacity = slots_.size();
   while (capacity < want) capacity *= 2;
   if (capacity != slots_.size()) rehash(capacity);
