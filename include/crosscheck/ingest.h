@@ -54,6 +54,11 @@ using ProblemSink = std::function<void(Problem&&)>;
 Stats read_inputs(const std::vector<std::string>& inputs, const Options& options,
                   const ArticleSink& on_article, const ProblemSink& on_problem);
 
+// Bytes the named input files hold after decompression, as far as known before reading them:
+// a file's size, or for a gzip file the size its trailer states. Directories and stdin count 0
+// (an estimate for sizing buffers and indexes, so erring low is the safe side).
+uint64_t expected_bytes(const std::vector<std::string>& inputs);
+
 // JSONL lines handed over unparsed, so that a caller can parse blocks on several threads while the
 // reader decodes on. A block holds complete lines of one file, in order; parse it with
 // read_block.

@@ -25,7 +25,6 @@
 #include <cstdio>
 #include <deque>
 #include <exception>
-#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,34 +45,6 @@ constexpr double kEstimateShare = 1.15;  // the estimated article count is reser
 constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed where it is signed
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
 constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
-
-// Bytes the named input files hold after decompression, as far as known before reading them:
-// the file size, or for a gzip file the size its trailer states when that is plausible (deflate
-// expands at most 1032:1). Directories and stdin count 0: an underestimate only means a later
-// doubling, an overestimate would make the index zero memory it never uses.
-uint64_t expected_input_bytes(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  uint64_t total = 0;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (input == "-" || !fs::is_regular_file(input, ec)) continue;
-    uint64_t size = fs::file_size(input, ec);
-    if (ec) continue;
-    std::FILE* f = size >= 18 ? std::fopen(input.c_str(), "rb") : nullptr;
-    if (f == nullptr) {
-      total += size;
-      continue;
-    }
-    unsigned char head[2] = {0, 0}, tail[4] = {0, 0, 0, 0};
-    bool gz = std::fread(head, 1, 2, f) == 2 && head[0] == 0x1f && head[1] == 0x8b &&
-              std::fseek(f, -4, SEEK_END) == 0 && std::fread(tail, 1, 4, f) == 4;
-    std::fclose(f);
-    uint64_t isize = uint64_t{tail[0]} | uint64_t{tail[1]} << 8 | uint64_t{tail[2]} << 16 |
-                     uint64_t{tail[3]} << 24;
-    total += gz ? (isize <= size * 1032 ? isize : 0) : size;
-  }
-  return total;
-}
 
 struct Batch {
   // JSONL comes as a block of unparsed lines (parsed by whichever thread signs the batch, so the
@@ -254,7 +225,7 @@ class DedupCommand : public Command {
     // margin: an underestimate costs a late doubling (a copy and twice the memory), while
     // reserved-but-unused room in the append-only arrays is never touched; never more than one
     // article per 512 input bytes (an unrepresentative first batch must not make the index huge).
-    const uint64_t expected_bytes = expected_input_bytes(args_.inputs);
+    const uint64_t expected_bytes = ingest::expected_bytes(args_.inputs);
     bool reserved = false;  // touched only by the adding thread
     auto reserve_from = [&](const Batch& b) {
       reserved = true;

@@ -59,6 +59,14 @@ void reserve_large(std::string& out, size_t size) {
   advise_huge(out.data(), out.capacity());
 }
 
+uint64_t stated_size(std::string_view tail, uint64_t compressed_size) {
+  if (tail.size() < 4) return 0;
+  uint64_t isize = 0;
+  for (int i = 3; i >= 0; --i) isize = isize << 8 | static_cast<unsigned char>(tail[i]);
+  // Deflate expands at most 1032:1, so a trailer claiming more is a lie (or a later member's).
+  return std::min<uint64_t>(isize, compressed_size * 1032);
+}
+
 bool is_gzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
          static_cast<unsigned char>(bytes[1]) == 0x8b;
@@ -79,12 +87,7 @@ bool inflate_gzip_fast(std::string_view in, uint64_t max_out, std::string& out, 
   thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
       libdeflate_alloc_decompressor());
   if (!decompressor || in.size() < 18) return false;
-  uint64_t guess = static_cast<unsigned char>(in[in.size() - 4]) |
-                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 3])) << 8 |
-                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 2])) << 16 |
-                   static_cast<uint64_t>(static_cast<unsigned char>(in[in.size() - 1])) << 24;
-  // Deflate expands at most 1032:1, so a trailer claiming more is a lie (or a later member's).
-  guess = std::min<uint64_t>(guess, uint64_t{in.size()} * 1032);
+  uint64_t guess = stated_size(in.substr(in.size() - 4), in.size());
   guess = std::max<uint64_t>({guess, 4096, uint64_t{in.size()} * 2});
   if (max_out < guess) guess = max_out;
   if (guess > out.max_size()) return false;

@@ -31,6 +31,11 @@ struct InflateResult {
 // True when `bytes` start with the gzip magic number 1f 8b.
 bool is_gzip(std::string_view bytes);
 
+// The decoded size a gzip stream's trailer states (`tail`: its last 4 bytes, ISIZE, little
+// endian: the size of the last member modulo 4 GiB), capped at what deflate can expand
+// `compressed_size` bytes to (1032:1). A hint for buffer sizes, not a promise.
+uint64_t stated_size(std::string_view tail, uint64_t compressed_size);
+
 // Makes room for `size` bytes in `out` (capacity only) and, for buffers of several MB, asks the
 // kernel to back them with transparent huge pages (Linux, madvise mode). Whole-file buffers are
 // written once front to back: with 4 KB pages that first touch costs a page fault per 4 KB, which

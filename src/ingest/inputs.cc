@@ -426,6 +426,27 @@ Stats read_all(const std::vector<std::string>& inputs, const Options& options,
 
 }  // namespace
 
+uint64_t expected_bytes(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || !fs::is_regular_file(input, ec)) continue;
+    uint64_t size = fs::file_size(input, ec);
+    if (ec) continue;
+    std::FILE* f = size >= 18 ? std::fopen(input.c_str(), "rb") : nullptr;
+    if (f == nullptr) {
+      total += size;
+      continue;
+    }
+    char head[2] = {0, 0}, tail[4] = {0, 0, 0, 0};
+    bool gz = std::fread(head, 1, 2, f) == 2 && is_gzip(std::string_view(head, 2)) &&
+              std::fseek(f, -4, SEEK_END) == 0 && std::fread(tail, 1, 4, f) == 4;
+    std::fclose(f);
+    total += gz ? stated_size(std::string_view(tail, 4), size) : size;
+  }
+  return total;
+}
+
 Stats read_inputs(const std::vector<std::string>& inputs, const Options& options,
                   const ArticleSink& on_article, const ProblemSink& on_problem) {
   return read_all(inputs, options, on_article, on_problem, Blocks{});

@@ -63,6 +63,25 @@ TEST(IngestInputs, GzipIsDetectedByMagicNotExtension) {
   EXPECT_EQ(r.stats.bytes, 35u);
 }
 
+TEST(IngestInputs, ExpectedBytesAreWhatTheFilesDecodeTo) {
+  TempDir dir;
+  const std::string text(70000, 'x');
+  std::string plain = dir.write("a.jsonl", text);
+  std::string zipped = dir.write("b.jsonl.gz", gzip(text));
+  std::string two = dir.write("c.gz", gzip("abc") + gzip(text));  // the trailer names the last member
+  EXPECT_EQ(expected_bytes({plain}), text.size());
+  EXPECT_EQ(expected_bytes({zipped}), text.size());
+  EXPECT_EQ(expected_bytes({plain, zipped}), 2 * text.size());
+  EXPECT_EQ(expected_bytes({two}), text.size());
+  // Unknown sizes count nothing rather than a guess: a directory, stdin, a missing file.
+  EXPECT_EQ(expected_bytes({dir.path(), "-", dir.path() + "/missing.jsonl"}), 0u);
+  // A trailer claiming more than deflate can produce is capped (1032:1).
+  std::string liar = gzip("x");
+  liar.replace(liar.size() - 4, 4, "\xff\xff\xff\x7f");
+  std::string lying = dir.write("d.gz", liar);
+  EXPECT_EQ(expected_bytes({lying}), liar.size() * 1032);
+}
+
 TEST(IngestInputs, FileSizeLimitOnDiskAndAfterDecompression) {
   Options options;
   options.max_file_bytes = 1000;
