@@ -134,6 +134,12 @@ uint32_t Attributor::extend_cue(uint32_t verb, uint32_t end, uint32_t limit) con
   return e;
 }
 
+Attribution Attributor::cue_after(uint32_t verb, uint32_t cue_end, uint32_t limit,
+                                  const SourceMention& source) const {
+  const uint32_t e = extend_cue(verb, cue_end, limit);
+  return {.where = Placement::kAfter, .cue_begin = verb, .cue_end = e, .source = source, .end = e};
+}
+
 bool Attributor::light_gap(uint32_t begin, uint32_t end) const {
   if (end < begin || end - begin > options_.max_cue_gap) return false;
   uint32_t words = 0;
@@ -631,12 +637,7 @@ Attribution Attributor::after(const Segment& s) const {
     // The pattern starts right after the quote: "…," Smith said — not "…" is what Smith said.
     if (m.kind == MentionKind::kNone || m.begin != t) m = region_subject(t, k);
     if (m.kind == MentionKind::kNone) return none;
-    const uint32_t cue_end = extend_cue(k, ce, stop);
-    return {.where = Placement::kAfter,
-            .cue_begin = k,
-            .cue_end = cue_end,
-            .source = m,
-            .end = cue_end};
+    return cue_after(k, ce, stop, m);
   }
   return none;
 }
@@ -651,12 +652,7 @@ Attribution Attributor::later_in_sentence(const Segment& s) const {
     if (!cue_at(k, &ce) || (ctx_.flags(k) & kParticiple)) continue;
     SourceMention m = subject_before(k, t);
     if (m.kind == MentionKind::kNone) return {};
-    const uint32_t cue_end = extend_cue(k, ce, stop);
-    return {.where = Placement::kAfter,
-            .cue_begin = k,
-            .cue_end = cue_end,
-            .source = m,
-            .end = cue_end};
+    return cue_after(k, ce, stop, m);
   }
   return {};
 }

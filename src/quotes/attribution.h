@@ -62,6 +62,10 @@ class Attributor {
 
  private:
   uint32_t extend_cue(uint32_t verb, uint32_t end, uint32_t limit) const;
+  // The attribution of a quote to `source` through the cue at `verb` after it, the cue extended
+  // as extend_cue does; the pattern ends with the cue.
+  Attribution cue_after(uint32_t verb, uint32_t cue_end, uint32_t limit,
+                        const SourceMention& source) const;
   SourceMention subject_before(uint32_t cue, uint32_t limit) const;
   SourceMention subject_after(uint32_t from, uint32_t limit) const;
   SourceMention clause_subject(uint32_t begin, uint32_t cue) const;
