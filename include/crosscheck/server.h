@@ -32,6 +32,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "crosscheck/entities.h"
 #include "crosscheck/problem.h"
@@ -62,6 +63,9 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
 };
+
+// The JSON error every route and the HTTP layer answer with: {"error":{"status","message"}}.
+Response error_response(int status, std::string_view message);
 
 class Api {
  public:

@@ -82,15 +82,7 @@ struct Api::State {
 namespace {
 
 // A response carrying {"error": {"status", "message"}}.
-Response error(int status, std::string_view message) {
-  Response r;
-  r.status = status;
-  JsonWriter w(r.body, 0);
-  w.begin_object().key("error").begin_object();
-  w.key("status").value(status).key("message").value(message);
-  w.end_object().end_object();
-  return r;
-}
+Response error(int status, std::string_view message) { return error_response(status, message); }
 
 Response json(std::string body) {
   Response r;
@@ -244,12 +236,16 @@ struct Routes {
     int64_t id = 0;
     if (!parse_int(id_text, &id))
       return error(400, "story id must be a number, as listed by /api/stories");
-    StorePool::Lease store;
-    if (Status s = state.pool.acquire(&store); !s) return error(500, s.message());
     bool found = false;
     store::StorySummary summary;
     std::vector<store::StoredArticle> rows;
-    if (Status s = store->story(id, &found, &summary, &rows); !s) return error(500, s.message());
+    {
+      // The connection goes back to the pool before the analysis, which may take seconds (or
+      // wait for another request's): requests for other routes must not queue behind it.
+      StorePool::Lease store;
+      if (Status s = state.pool.acquire(&store); !s) return error(500, s.message());
+      if (Status s = store->story(id, &found, &summary, &rows); !s) return error(500, s.message());
+    }
     if (!found) return error(404, "no story " + std::to_string(id));
     *title = summary.title;
     uint64_t fingerprint = kFnvOffset;
@@ -455,6 +451,16 @@ Response Api::handle(const Request& request) {
   } catch (const std::exception& e) {
     return error(500, std::string("internal error: ") + e.what());
   }
+}
+
+Response error_response(int status, std::string_view message) {
+  Response r;
+  r.status = status;
+  JsonWriter w(r.body, 0);
+  w.begin_object().key("error").begin_object();
+  w.key("status").value(status).key("message").value(message);
+  w.end_object().end_object();
+  return r;
 }
 
 }  // namespace crosscheck::server

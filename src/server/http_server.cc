@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <string>
 
-#include "crosscheck/json_writer.h"
 #include "crosscheck/server.h"
 
 namespace crosscheck::server {
@@ -31,16 +30,6 @@ void set_common_headers(httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("Cache-Control", "no-store");
-}
-
-// The API's error shape (src/server/api.cc writes the same).
-std::string error_body(int status, const std::string& message) {
-  std::string body;
-  JsonWriter w(body, 0);
-  w.begin_object().key("error").begin_object();
-  w.key("status").value(status).key("message").value(message);
-  w.end_object().end_object();
-  return body;
 }
 
 // `path` with every byte outside printable ASCII written as %XX (a log line stays one line).
@@ -132,7 +121,7 @@ Status HttpServer::bind() {
   s.http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     set_common_headers(res);
-    res.set_content(error_body(res.status, reason(res.status)), "application/json");
+    res.set_content(error_response(res.status, reason(res.status)).body, "application/json");
   });
   s.http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
@@ -145,7 +134,7 @@ Status HttpServer::bind() {
         }
         res.status = 500;
         set_common_headers(res);
-        res.set_content(error_body(500, what), "application/json");
+        res.set_content(error_response(500, what).body, "application/json");
       });
 
   if (s.options.port == 0) {

@@ -25,7 +25,6 @@ Story to_story(const StorySummary& summary, std::vector<StoredArticle>&& rows,
     story.articles.push_back(r.article.id);
     articles->push_back(std::move(r.article));
   }
-  rows.clear();
   return story;
 }
 

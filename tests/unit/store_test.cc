@@ -342,7 +342,24 @@ TEST(StoreCodecTest, ListsRoundTrip) {
   EXPECT_EQ(names_back, names);
 }
 
-TEST(ToStory, KeepsSeqOrderAndMovesTheArticles) {
+// Every stored row carries content_hash: if its definition drifts, the next ingest stores every
+// article again as a new version. Pinned to FNV-1a 64 over id, title, source, url, published and
+// text, each followed by a 0xff byte (value computed outside this code base).
+TEST(ContentHash, IsTheDocumentedFnvOverTheFields) {
+  Article a;
+  a.id = "a1";
+  a.title = "Title";
+  a.source = "harbour.example";
+  a.url = "https://harbour.example/a1";
+  a.published = "2026-03-12";
+  a.text = "Body text.";
+  a.language = "en";  // not part of the content
+  EXPECT_EQ(content_hash(a), 0xbdb2fcc17580a730ull);
+  a.text = "Body text!";
+  EXPECT_NE(content_hash(a), 0xbdb2fcc17580a730ull);
+}
+
+TEST(ToStory, KeepsRowOrderAndMovesTheArticles) {
   StorySummary summary;
   summary.id = 42;
   summary.title = "Harbour strike ends";
@@ -360,7 +377,6 @@ TEST(ToStory, KeepsSeqOrderAndMovesTheArticles) {
   EXPECT_EQ(story.articles, (std::vector<std::string>{"b", "a", "c"}));
   ASSERT_EQ(articles.size(), 3u);
   EXPECT_EQ(articles[1].text, "text of a");
-  EXPECT_TRUE(rows.empty());
 }
 
 }  // namespace
