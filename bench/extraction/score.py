@@ -344,14 +344,16 @@ def main():
         ap.error("predictions file required")
     preds, lines, repeats = read_predictions(a.predictions)
     (m, rows, cols), truth = score(a.set, preds, a.shared, a.bootstrap, a.half)
+    # Unknown = not a page of the set at all (with --half, pages of the other half are expected).
+    known = set(pages.load_truth(a.set, a.shared)) if a.half else truth
     info = {
         "pages": len(truth), "prediction_lines": lines, "repeated_ids": repeats,
         "matched": sum(pid in truth for pid in preds),
-        "unknown_ids": sum(pid not in truth for pid in preds),
+        "unknown_ids": sum(pid not in known for pid in preds),
         "missing": sum(pid not in preds for pid in truth),
     }
-    if info["unknown_ids"] and not a.half:
-        unknown = sorted(pid for pid in preds if pid not in truth)[:5]
+    if info["unknown_ids"]:
+        unknown = sorted(pid for pid in preds if pid not in known)[:5]
         print("score: %d prediction ids are not pages of %s, e.g. %s" % (
             info["unknown_ids"], a.set, ", ".join(map(repr, unknown))), file=sys.stderr)
     if a.per_page:

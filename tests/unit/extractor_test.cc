@@ -50,6 +50,11 @@ std::string page_with(std::string_view story) {
          "<footer><p>&copy; 2026 Coast Times. All rights reserved.</p></footer></body></html>";
 }
 
+// The page with the story between `before` and `after`, extracted.
+ExtractedPage around_story(std::string_view before, std::string_view after = "") {
+  return extract_article(page_with(std::string(before) + kStory + std::string(after)));
+}
+
 TEST(Extractor, KeepsTheStoryAndListsWhatWasRemoved) {
   ExtractedPage page = extract_article(page_with(kStory));
   EXPECT_TRUE(has(page.text, "The harbour authority said")) << page.text;
@@ -71,9 +76,9 @@ TEST(Extractor, KeepsTheStoryAndListsWhatWasRemoved) {
 }
 
 TEST(Extractor, ParagraphBreaksAndLineBreaks) {
-  ExtractedPage page =
-      extract_article(page_with(std::string(kStory) + "<p>Line one<br>line two, "
-                                                      "and a comma, to score.</p>"));
+  ExtractedPage page = around_story("",
+                                    "<p>Line one<br>line two, "
+                                    "and a comma, to score.</p>");
   EXPECT_TRUE(has(page.text, "according to a statement.\n\nEngineers")) << page.text;
   EXPECT_TRUE(has(page.text, "Line one\nline two")) << page.text;
   EXPECT_EQ(page.text.find("\n\n\n"), std::string::npos);
@@ -82,27 +87,26 @@ TEST(Extractor, ParagraphBreaksAndLineBreaks) {
 }
 
 TEST(Extractor, LinkListInsideTheBodyIsDropped) {
-  ExtractedPage page = extract_article(
-      page_with(std::string(kStory) +
-                "<h3>Read more</h3><ul><li><a href=/x>Harbour history in pictures</a>"
-                "<li><a href=/y>The ferry timetable for winter</a></ul>" +
-                "<p>Work on a second breakwater, further east, is due to start next spring.</p>"));
+  ExtractedPage page = around_story(
+      "",
+      "<h3>Read more</h3><ul><li><a href=/x>Harbour history in pictures</a>"
+      "<li><a href=/y>The ferry timetable for winter</a></ul>"
+      "<p>Work on a second breakwater, further east, is due to start next spring.</p>");
   EXPECT_TRUE(has(page.text, "second breakwater"));
   EXPECT_FALSE(has(page.text, "Harbour history in pictures"));
   EXPECT_FALSE(has(page.text, "Read more"));  // its heading went with it
 }
 
 TEST(Extractor, TrailingHeadingOrColonLabelHeadsNothing) {
-  ExtractedPage page = extract_article(
-      page_with(std::string(kStory) + "<p>More on this topic:</p><h3>Latest stories</h3>"));
+  ExtractedPage page = around_story("", "<p>More on this topic:</p><h3>Latest stories</h3>");
   EXPECT_TRUE(has(page.text, "according to a statement.")) << page.text;
   EXPECT_FALSE(has(page.text, "More on this topic")) << page.text;
   EXPECT_FALSE(has(page.text, "Latest stories")) << page.text;
   EXPECT_TRUE(removed_kind(page, "label", "More on this topic"));
   // a label followed by content stays
-  page = extract_article(page_with(std::string(kStory) +
-                                   "<p>The engineers said:</p><p>We are proud of the work, "
-                                   "and of the crews who built it in two winters.</p>"));
+  page = around_story("",
+                      "<p>The engineers said:</p><p>We are proud of the work, "
+                      "and of the crews who built it in two winters.</p>");
   EXPECT_TRUE(has(page.text, "The engineers said:")) << page.text;
 }
 
@@ -130,39 +134,38 @@ TEST(Extractor, FooterTagBeatsADateOrBylineClass) {
 TEST(Extractor, ALongCookieDialogDoesNotOutweighTheArticle) {
   std::string privacy;
   for (int k = 0; k < 8; ++k) {
-    privacy += "<p>This website uses cookies to improve your experience while you navigate, and "
-               "necessary cookies are stored in your browser as they are essential.</p>";
+    privacy +=
+        "<p>This website uses cookies to improve your experience while you navigate, and "
+        "necessary cookies are stored in your browser as they are essential.</p>";
   }
-  std::string html =
-      "<html><body><div class=page-wsidebar><article class=post>" + std::string(kStory) +
-      "</article><div class=widgets><a href=/a>Ferry strike ends</a></div></div>"
-      "<div class=cli-modal id=settingsPopup>" + privacy + "</div></body></html>";
+  std::string html = "<html><body><div class=page-wsidebar><article class=post>" +
+                     std::string(kStory) +
+                     "</article><div class=widgets><a href=/a>Ferry strike ends</a></div></div>"
+                     "<div class=cli-modal id=settingsPopup>" +
+                     privacy + "</div></body></html>";
   ExtractedPage page = extract_article(html);
   EXPECT_TRUE(has(page.text, "according to a statement.")) << page.text;
   EXPECT_FALSE(has(page.text, "necessary cookies")) << page.text;
 }
 
 TEST(Extractor, TrailingEmphasizedNoticeWithALinkIsDropped) {
-  ExtractedPage page = extract_article(page_with(
-      std::string(kStory) +
-      "<p><em>Follow the Coast Times on <a href=/t>Twitter</a> and Facebook.</em></p>"));
+  ExtractedPage page = around_story(
+      "", "<p><em>Follow the Coast Times on <a href=/t>Twitter</a> and Facebook.</em></p>");
   EXPECT_TRUE(has(page.text, "rose by a third during construction.")) << page.text;
   EXPECT_FALSE(has(page.text, "Follow the Coast Times")) << page.text;
   EXPECT_TRUE(removed_kind(page, "notice", "Follow the Coast Times"));
   // an emphasized paragraph followed by plain prose is part of the story
-  page = extract_article(page_with(
-      "<p><em>Updated with the council's reply, see <a href=/r>the statement</a>.</em></p>" +
-      std::string(kStory)));
+  page = around_story(
+      "<p><em>Updated with the council's reply, see <a href=/r>the statement</a>.</em></p>");
   EXPECT_TRUE(has(page.text, "Updated with the council's reply")) << page.text;
 }
 
 TEST(Extractor, TrailingShortStubWithoutASentenceEndIsDropped) {
-  ExtractedPage page =
-      extract_article(page_with(std::string(kStory) + "<p>Photo credits: Coast Times archive</p>"));
+  ExtractedPage page = around_story("", "<p>Photo credits: Coast Times archive</p>");
   EXPECT_TRUE(has(page.text, "rose by a third during construction.")) << page.text;
   EXPECT_FALSE(has(page.text, "Photo credits")) << page.text;
   // a short last sentence stays
-  page = extract_article(page_with(std::string(kStory) + "<p>Work starts in May.</p>"));
+  page = around_story("", "<p>Work starts in May.</p>");
   EXPECT_TRUE(has(page.text, "Work starts in May.")) << page.text;
 }
 
@@ -190,12 +193,11 @@ TEST(Extractor, HintClassifier) {
 }
 
 TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
-  ExtractedPage page = extract_article(page_with(
+  ExtractedPage page = around_story(
       "<p class=entry-date>Tuesday, 4 June 2019</p><p><time datetime=2019-06-04>04.06.2019</time>"
-      "</p>" +
-      std::string(kStory) +
+      "</p>",
       "<div class=image-source>Photo: Harbour Authority</div>"
-      "<p>On <time>Monday</time> the first ferry, which was late, used the new berth.</p>"));
+      "<p>On <time>Monday</time> the first ferry, which was late, used the new berth.</p>");
   EXPECT_TRUE(has(page.text, "The harbour authority said")) << page.text;
   EXPECT_FALSE(has(page.text, "4 June 2019")) << page.text;
   EXPECT_FALSE(has(page.text, "04.06.2019")) << page.text;
@@ -207,22 +209,23 @@ TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
 
 TEST(Extractor, RelatedBlockWithoutLinksIsKept) {
   // "teaser" names both a list of other stories and a story's own lead paragraph.
-  ExtractedPage page = extract_article(page_with(
+  ExtractedPage page = around_story(
       "<div class=teaser>The harbour's new breakwater, four years in the making, is finished, "
-      "and the old town is safer for it.</div>" +
-      std::string(kStory) +
+      "and the old town is safer for it.</div>",
       "<div class=teaser><a href=/x>Ferry timetable for the winter season</a> <a href=/y>Ten "
-      "walks along the coast</a></div>"));
+      "walks along the coast</a></div>");
   EXPECT_TRUE(has(page.text, "four years in the making")) << page.text;
   EXPECT_FALSE(has(page.text, "Ferry timetable")) << page.text;
+  // Dropped as a related-stories block by its class, not only for being all links.
+  EXPECT_TRUE(removed_kind(page, "related", "Ferry timetable"));
 }
 
 TEST(Extractor, ShortLinkParagraphsInsideTheBodyAreDropped) {
-  ExtractedPage page = extract_article(page_with(
-      std::string(kStory) +
+  ExtractedPage page = around_story(
+      "",
       "<p>Read also: <a href=/x>Storm surge barrier plans shelved after cost review</a></p>"
       "<p>The <a href=/port>port authority</a> said, in a statement, that traffic rose, and that "
-      "the ferry company, which runs three boats, would add a fourth.</p>"));
+      "the ferry company, which runs three boats, would add a fourth.</p>");
   EXPECT_FALSE(has(page.text, "Storm surge barrier")) << page.text;
   EXPECT_TRUE(has(page.text, "would add a fourth")) << page.text;  // a link inside a sentence
 }
