@@ -159,23 +159,16 @@ class AnalyzeCommand : public Command {
     for (size_t k = reported; k < batch.problems.size(); ++k) reporter.report(batch.problems[k]);
 
     if (!json_out_.empty() || !html_out_.empty()) {
-      // One JSON for both outputs (the page reads indented JSON as well as compact).
-      std::string out;
-      report::write_analysis(out, batch.articles, stories, dossiers, batch.problems,
-                             compact_ || json_out_.empty() ? 0 : 2);
-      if (!json_out_.empty()) {
-        if (!write_output(json_out_, out)) {
-          std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
-          return kExitUsage;
-        }
-      }
-      if (!html_out_.empty()) {
-        std::string title = stories.size() == 1
-                                ? stories.front().title
-                                : std::to_string(stories.size()) + " stories from " +
-                                      std::to_string(batch.articles.size()) + " articles";
-        if (!write_html_output(html_out_, out, title)) return kExitUsage;
-      }
+      std::string title = stories.size() == 1
+                              ? stories.front().title
+                              : std::to_string(stories.size()) + " stories from " +
+                                    std::to_string(batch.articles.size()) + " articles";
+      if (!write_analysis_outputs(json_out_, html_out_, compact_, title,
+                                  [&](std::string& out, int indent) {
+                                    report::write_analysis(out, batch.articles, stories, dossiers,
+                                                           batch.problems, indent);
+                                  }))
+        return kExitUsage;
     } else {
       print_summary(batch.articles, docs, stories, dossiers, batch.problems);
     }

@@ -21,4 +21,16 @@ bool write_html_output(const std::string& path, const std::string& analysis_json
   return true;
 }
 
+bool write_analysis_outputs(const std::string& json_path, const std::string& html_path,
+                            bool compact, const std::string& title,
+                            const std::function<void(std::string& out, int indent)>& write_json) {
+  std::string json;
+  write_json(json, compact || json_path.empty() ? 0 : 2);
+  if (!json_path.empty() && !write_output(json_path, json)) {
+    std::fprintf(stderr, "crosscheck: cannot write %s\n", json_path.c_str());
+    return false;
+  }
+  return html_path.empty() || write_html_output(html_path, json, title);
+}
+
 }  // namespace crosscheck::cli

@@ -70,19 +70,12 @@ class ReportCommand : public Command {
     for (const Problem& p : problems)
       std::fprintf(stderr, "crosscheck: story %s: %s\n", p.id.c_str(), p.message.c_str());
     if (!json_out_.empty() || !html_out_.empty()) {
-      // One JSON for both outputs (the page reads indented JSON as well as compact).
-      std::string out;
-      report::write_analysis(out, articles, {story}, dossiers, problems,
-                             compact_ || json_out_.empty() ? 0 : 2);
-      if (!json_out_.empty()) {
-        if (!write_output(json_out_, out)) {
-          std::fprintf(stderr, "crosscheck: cannot write %s\n", json_out_.c_str());
-          return kExitUsage;
-        }
-      }
-      if (!html_out_.empty()) {
-        if (!write_html_output(html_out_, out, story.title)) return kExitUsage;
-      }
+      if (!write_analysis_outputs(json_out_, html_out_, compact_, story.title,
+                                  [&](std::string& out, int indent) {
+                                    report::write_analysis(out, articles, {story}, dossiers,
+                                                           problems, indent);
+                                  }))
+        return kExitUsage;
       return kExitOk;
     }
     std::printf("story %s: %s\n%llu articles from %zu outlets, %s .. %s\n\n", story.id.c_str(),
