@@ -2,12 +2,16 @@
 
 namespace crosscheck::server {
 
-std::shared_ptr<const std::string> StoryCache::get(int64_t id, uint64_t fingerprint) {
-  std::lock_guard<std::mutex> lock(mutex_);
+std::shared_ptr<const std::string> StoryCache::lookup_locked(int64_t id, uint64_t fingerprint) {
   auto it = index_.find(id);
   if (it == index_.end() || it->second->fingerprint != fingerprint) return nullptr;
   order_.splice(order_.begin(), order_, it->second);
   return it->second->json;
+}
+
+std::shared_ptr<const std::string> StoryCache::get(int64_t id, uint64_t fingerprint) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lookup_locked(id, fingerprint);
 }
 
 std::shared_ptr<const std::string> StoryCache::get_or_make(
@@ -16,10 +20,7 @@ std::shared_ptr<const std::string> StoryCache::get_or_make(
   std::promise<std::shared_ptr<const std::string>> promise;
   {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (auto it = index_.find(id); it != index_.end() && it->second->fingerprint == fingerprint) {
-      order_.splice(order_.begin(), order_, it->second);
-      return it->second->json;
-    }
+    if (auto cached = lookup_locked(id, fingerprint)) return cached;
     auto key = std::make_pair(id, fingerprint);
     if (auto it = in_flight_.find(key); it != in_flight_.end()) {
       std::shared_future<std::shared_ptr<const std::string>> pending = it->second;

@@ -30,6 +30,10 @@ class StoryCache {
       const std::function<std::shared_ptr<const std::string>()>& make);
 
  private:
+  // The cached JSON for (id, fingerprint), marked most recently used; null when absent. Caller
+  // holds mutex_.
+  std::shared_ptr<const std::string> lookup_locked(int64_t id, uint64_t fingerprint);
+
   struct Entry {
     int64_t id;
     uint64_t fingerprint;
