@@ -304,9 +304,15 @@ class Extractor {
               return has(w, "popup") || starts_with(w, "modal");
             }));
   }
-  bool ends_sentence(uint32_t i) const {
+  // The end of the element's text (its first 400 characters), trailing spaces removed: the two
+  // tests below look only at how it ends.
+  std::string text_end(uint32_t i) const {
     std::string t = subtree_text(dom_, i, 400);
     while (!t.empty() && is_space(t.back())) t.pop_back();
+    return t;
+  }
+  bool ends_sentence(uint32_t i) const {
+    std::string t = text_end(i);
     if (t.empty()) return false;
     char c = t.back();
     return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
@@ -314,9 +320,8 @@ class Extractor {
   }
   // The element's text ends in ':' (a label announcing what follows).
   bool ends_with_colon(uint32_t i) const {
-    std::string t = subtree_text(dom_, i, 400);
-    while (!t.empty() && is_space(t.back())) t.pop_back();
-    return (!t.empty() && t.back() == ':') || (t.size() >= 3 && t.ends_with("\uff1a"));
+    std::string t = text_end(i);
+    return (!t.empty() && t.back() == ':') || t.ends_with("\uff1a");
   }
   BlockHint hint_of(uint32_t i) {
     if (hint_cached_[i] == 0) {
@@ -705,10 +710,16 @@ void Extractor::clean_content() {
   // this topic") goes with it: it has nothing left to head. So does a heading or a short label
   // ending in ':' ("Further reading:", "Contact:") with no content text after it at all.
   drop_trailing_notices();
+  auto live_text = [&](uint32_t k) {
+    return dom_.nodes[k].is_text && selected_[k] && !out_[k] && chars_[k] > 0;
+  };
   uint32_t last_live = 0;  // the last text node of the content that is emitted
   for (uint32_t i = dom_.body; i < end_body_; ++i) {
-    if (dom_.nodes[i].is_text && selected_[i] && !out_[i] && chars_[i] > 0) last_live = i;
+    if (live_text(i)) last_live = i;
   }
+  auto retreat = [&] {  // after a drop at the end: the last emitted text is now before it
+    while (last_live > dom_.body && !live_text(last_live)) --last_live;
+  };
   for (uint32_t i = end_body_; i-- > dom_.body;) {
     const DomNode& n = dom_.nodes[i];
     if (!selected_[i] || out_[i] || n.is_text || chars_[i] == 0) continue;
@@ -720,11 +731,7 @@ void Extractor::clean_content() {
       pruned_[i] = 1;
       pruned_kind_[i] = "label";
       for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
-      while (last_live > dom_.body &&
-             !(dom_.nodes[last_live].is_text && selected_[last_live] && !out_[last_live] &&
-               chars_[last_live] > 0)) {
-        --last_live;
-      }
+      retreat();
       continue;
     }
     if (!heading && !label) continue;
@@ -742,14 +749,7 @@ void Extractor::clean_content() {
     pruned_[i] = 1;
     pruned_kind_[i] = kind;
     for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
-    // the label was the last text: the last emitted text is now before it
-    if (end_[i] > last_live) {
-      while (last_live > dom_.body &&
-             !(dom_.nodes[last_live].is_text && selected_[last_live] && !out_[last_live] &&
-               chars_[last_live] > 0)) {
-        --last_live;
-      }
-    }
+    if (end_[i] > last_live) retreat();
   }
 }
 
