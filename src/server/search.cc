@@ -55,7 +55,7 @@ void for_each_token(std::string_view text, Fn&& fn) {
         ++i;
         continue;
       }
-      name_like = b >= 'A' && b <= 'Z';
+      name_like = ascii::is_upper(b);
       ++i;
     } else {
       const char* p = data + i;
