@@ -41,7 +41,7 @@ namespace crosscheck::cli {
 namespace {
 
 constexpr size_t kBatch = 256;       // articles per signing batch
-constexpr double kEstimateShare = 1.15;  // the estimated article count is reserved with a margin
+constexpr double kEstimateMargin = 1.15;  // the estimated article count is reserved with a margin
 constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed where it is signed
 constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
 constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
@@ -233,7 +233,7 @@ class DedupCommand : public Command {
       for (const RawArticle& raw : b.raws) bytes += raw.body.size();
       if (expected_bytes == 0 || bytes == 0) return;
       double per_article = static_cast<double>(bytes) / static_cast<double>(b.raws.size());
-      double estimate = std::min(kEstimateShare * static_cast<double>(expected_bytes) / per_article,
+      double estimate = std::min(kEstimateMargin * static_cast<double>(expected_bytes) / per_article,
                                  static_cast<double>(expected_bytes) / 512.0);
       dedup.reserve(static_cast<size_t>(estimate));
     };
