@@ -138,7 +138,6 @@ constexpr WordRule kRules[] = {
     {"timestamp", false, BlockHint::kDate},
     {"meta", true, BlockHint::kDate},
     {"postmeta", false, BlockHint::kDate},
-    {"postmetadata", false, BlockHint::kDate},
 };
 
 constexpr std::string_view kPositiveWords[] = {"article", "content", "story", "body",  "post",
@@ -292,6 +291,12 @@ class Extractor {
   void select_content(uint32_t top);
   void clean_content();
   void drop_trailing_notices();
+  // Drops element i, and everything inside it, from the output as `kind`.
+  void drop(uint32_t i, std::string_view kind) {
+    pruned_[i] = 1;
+    pruned_kind_[i] = kind;
+    for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+  }
   double emit(Mode mode, std::string& text, std::vector<Removed>* removed);
   void record(std::vector<Removed>& removed, std::string_view kind, uint32_t node);
 
@@ -676,18 +681,14 @@ void Extractor::clean_content() {
         }
       }
       if (same) {
-        pruned_[i] = 1;
-        pruned_kind_[i] = "title";
-        for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+        drop(i, "title");
         continue;
       }
     }
     // A short paragraph that is mostly one link ("Read also: <headline>", ">> <headline> <<") points
     // to another page.
     if (n.tag == HtmlTag::kP && chars_[i] < 200 && density(i) >= 0.5) {
-      pruned_[i] = 1;
-      pruned_kind_[i] = "links";
-      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+      drop(i, "links");
       continue;
     }
     bool container = n.tag == HtmlTag::kDiv || n.tag == HtmlTag::kSection ||
@@ -699,12 +700,8 @@ void Extractor::clean_content() {
     BlockHint h = hint_of(i);
     double ld = density(i);
     double weight = h == BlockHint::kPositive ? 25 : 0;
-    bool drop = (weight < 25 && ld > 0.33) || (weight >= 25 && ld > 0.5);
-    if (drop) {
-      pruned_[i] = 1;
-      pruned_kind_[i] = is_negative(h) ? hint_kind(h) : std::string_view("links");
-      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
-    }
+    if ((weight < 25 && ld > 0.33) || (weight >= 25 && ld > 0.5))
+      drop(i, is_negative(h) ? hint_kind(h) : std::string_view("links"));
   }
   // A heading introducing a block that was dropped ("Related articles" over a link list, "More on
   // this topic") goes with it: it has nothing left to head. So does a heading or a short label
@@ -728,9 +725,7 @@ void Extractor::clean_content() {
     bool stub = !heading && !label && end_[i] > last_live && is_text_block(n.tag) &&
                 chars_[i] < 40 && commas_[i] == 0 && block_[last_live] == i && !ends_sentence(i);
     if (stub) {
-      pruned_[i] = 1;
-      pruned_kind_[i] = "label";
-      for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+      drop(i, "label");
       retreat();
       continue;
     }
@@ -746,9 +741,7 @@ void Extractor::clean_content() {
     } else {
       continue;
     }
-    pruned_[i] = 1;
-    pruned_kind_[i] = kind;
-    for (uint32_t k = i; k < end_[i]; ++k) out_[k] = 1;
+    drop(i, kind);
     if (end_[i] > last_live) retreat();
   }
 }
