@@ -3,16 +3,15 @@
 // Prints BCubed and pairwise P/R/F1; asserts floors a little under the measured values
 // (docs: ECB+ is where the setting was tuned, BASIL is the check).
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <numeric>
 #include <string>
 #include <vector>
 
 #include "bench/cluster_metrics.h"
+#include "bench/labelled_stories.h"
 #include "crosscheck/cluster.h"
 #include "crosscheck/text.h"
 
@@ -21,50 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Labelled {
-  std::vector<Article> articles;  // in arrival (publication, else input) order
-  std::vector<std::string> gold;  // event per article
-};
-
-// Reads {"id","event","text"[,"title","date","source"]} records. Dated sets are put in
-// publication order (stable, so undated sets keep input order), as a live stream would be.
-Labelled load(const fs::path& path) {
-  Labelled set;
-  simdjson::ondemand::parser parser;
-  simdjson::padded_string json = simdjson::padded_string::load(path.string()).value();
-  simdjson::ondemand::document_stream stream = parser.iterate_many(json).value();
-  for (auto record : stream) {
-    Article a;
-    std::string event;
-    // Named, not iterated as a temporary: value() on an rvalue result would dangle in range-for.
-    simdjson::ondemand::object object = record.get_object().value();
-    for (auto field : object) {
-      std::string_view key = field.unescaped_key().value();
-      auto value = field.value();
-      if (value.type().value() != simdjson::ondemand::json_type::string) continue;
-      std::string v(value.get_string().value());
-      if (key == "id") a.id = v;
-      else if (key == "event") event = v;
-      else if (key == "text") a.text = v;
-      else if (key == "title") a.title = v;
-      else if (key == "date") a.published = v;
-      else if (key == "source") a.source = v;
-    }
-    set.articles.push_back(std::move(a));
-    set.gold.push_back(std::move(event));
-  }
-  std::vector<size_t> order(set.articles.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return set.articles[x].published < set.articles[y].published;
-  });
-  Labelled sorted;
-  for (size_t i : order) {
-    sorted.articles.push_back(std::move(set.articles[i]));
-    sorted.gold.push_back(std::move(set.gold[i]));
-  }
-  return sorted;
-}
+using cluster_metrics::Labelled;
 
 cluster_metrics::Quality cluster_and_score(const Labelled& set, std::vector<uint32_t>* ids,
                                            bool rejudge_all_pairs = false) {
@@ -95,7 +51,7 @@ fs::path shared(const char* rel) { return fs::path(CROSSCHECK_SHARED_DIR) / rel;
 TEST(ClusterQuality, EcbPlusTrain) {
   fs::path path = shared("data/clustering/ecbplus-train.jsonl");
   if (!fs::exists(path)) GTEST_SKIP() << "shared data not found: " << path;
-  Labelled set = load(path);
+  Labelled set = cluster_metrics::load_labelled(path.string());
   ASSERT_EQ(set.articles.size(), 772u);
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
@@ -116,7 +72,7 @@ TEST(ClusterQuality, EcbPlusTrain) {
 TEST(ClusterQuality, Basil) {
   fs::path path = shared("data/stories/basil.jsonl");
   if (!fs::exists(path)) GTEST_SKIP() << "shared data not found: " << path;
-  Labelled set = load(path);
+  Labelled set = cluster_metrics::load_labelled(path.string());
   ASSERT_EQ(set.articles.size(), 300u);
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
