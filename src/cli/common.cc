@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
 
 #include "crosscheck/json_writer.h"
 
@@ -107,6 +108,27 @@ void write_assignment(const std::vector<std::string>& ids, const std::vector<uin
     std::fwrite(line.data(), 1, line.size(), stdout);
   }
   std::fflush(stdout);
+}
+
+int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
+             char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    for (const auto& c : commands) {
+      if (c->app()->parsed()) return c->run();
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "crosscheck: fatal: %s\n", e.what());
+    return kExitUsage;
+  }
+  return kExitUsage;
 }
 
 int exit_status(uint64_t articles, uint64_t errors) {

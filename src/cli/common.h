@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,11 @@ class Command {
   virtual CLI::App* app() const = 0;
   virtual int run() = 0;
 };
+
+// Parses the command line into `app` and runs the subcommand that was named: the exit status
+// (usage errors and uncaught exceptions are reported on stderr). The main() of both binaries.
+int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
+             char** argv);
 
 // Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
 bool write_output(const std::string& path, const std::string& data);

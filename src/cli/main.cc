@@ -1,7 +1,6 @@
 // crosscheck — one binary, git-style subcommands (DESIGN 4.1). Each subcommand lives in its own
-// file under src/cli/; this file only dispatches and maps errors to exit statuses.
-#include <cstdio>
-#include <exception>
+// file under src/cli/; this file only registers them (`serve` runs the crosscheck-serve binary:
+// src/cli/serve_launcher.cc).
 #include <memory>
 #include <vector>
 
@@ -29,23 +28,6 @@ int main(int argc, char** argv) {
   commands.push_back(make_report(app));
   commands.push_back(make_tag(app));
   commands.push_back(make_quotes(app));
-  commands.push_back(make_serve(app));
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::Success& e) {
-    return app.exit(e);  // --help, --version
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
-  try {
-    for (auto& c : commands) {
-      if (c->app()->parsed()) return c->run();
-    }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "crosscheck: fatal: %s\n", e.what());
-    return kExitUsage;
-  }
-  return kExitUsage;
+  commands.push_back(make_serve_launcher(app));
+  return dispatch(app, commands, argc, argv);
 }

@@ -328,5 +328,24 @@ TEST_F(ServeTest, CommandRefusesAMissingStoreAndABusyPort) {
   EXPECT_NE(busy.err.find("cannot listen"), std::string::npos) << busy.err;
 }
 
+// `crosscheck serve` runs the crosscheck-serve binary beside it with the arguments after "serve".
+TEST_F(ServeTest, LauncherPassesEverythingToTheServerBinary) {
+  auto help = testing_support::run_command(CROSSCHECK_BINARY, "serve --help", dir_);
+  EXPECT_EQ(help.status, 0) << help.err;
+  EXPECT_NE(help.out.find("crosscheck serve"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--db"), std::string::npos) << help.out;
+  auto unknown = testing_support::run_command(CROSSCHECK_BINARY, "serve --db x.db --no-such-option", dir_);
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("--no-such-option"), std::string::npos) << unknown.err;
+  // A copy of crosscheck without crosscheck-serve beside it says what is missing.
+  fs::path alone = dir_ / "alone";
+  fs::create_directories(alone);
+  fs::copy_file(CROSSCHECK_BINARY, alone / "crosscheck");
+  auto missing = testing_support::run_command((alone / "crosscheck").string(),
+                                              "serve --db x.db", dir_);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("crosscheck-serve"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace crosscheck::server
