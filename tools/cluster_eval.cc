@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
   app.add_option("--join", o.join_threshold, "Options::join_threshold");
   app.add_option("--merge", o.merge_threshold, "Options::merge_threshold");
   app.add_option("--cohesion", o.cohesion_ratio, "Options::cohesion_ratio");
+  app.add_option("--novel-penalty", o.novel_name_penalty, "Options::novel_name_penalty");
+  app.add_option("--salient-names", o.salient_names, "Options::salient_names");
+  app.add_option("--novel-min", o.novel_name_min_articles, "Options::novel_name_min_articles");
   app.add_option("--name-boost", o.name_boost, "Options::name_boost");
   app.add_option("--number-boost", o.number_boost, "Options::number_boost");
   app.add_option("--title-boost", o.title_boost, "Options::title_boost");

@@ -36,6 +36,14 @@ struct Options {
   // "star checks into rehab" is similar to the first in absolute terms but much less similar
   // than the first story's articles are to each other. 0: off.
   double cohesion_ratio = 0.6;
+  // Participant test, for joins: an article whose salient names (its `salient_names` heaviest
+  // names written at least twice) include one that no member of a story of at least
+  // `novel_name_min_articles` mentions is about other people — another incident of the same kind
+  // ("a champion defends his title" against another challenger) or a new turn; its similarity to
+  // that story counts (1 - novel_name_penalty) as much. 0: off.
+  double novel_name_penalty = 0.5;
+  uint32_t salient_names = 6;
+  uint32_t novel_name_min_articles = 3;
   // --- time ---------------------------------------------------------------------------------
   int window_days = 7;  // a story not updated for this many days (stream clock) is retired
   uint32_t max_idle_articles = 0;  // retire stories idle for this many arrivals (0: never);

@@ -18,6 +18,11 @@
 // sum S of n unit vectors, mean pairwise cosine = (|S|^2 - n) / (n (n - 1)) and the article's
 // mean cosine to the members = v.S / n. Merges apply the same test between two stories.
 //
+// Neither test tells a second incident from the first when the articles share the setting (the
+// same team, champion, navy, ministry) and differ only in who else is involved. So a join also
+// looks at participants: an article whose salient names include one that none of an established
+// story's members mentions (a new opponent, another coach) counts only half as similar to it.
+//
 // Single-pass decisions made early are made with immature IDF and small centroids, and two
 // stories can start apart and then grow together. Two repairs: a merge step (when an article is
 // close to two stories, and every `merge_every` arrivals over all live stories) folds stories whose
@@ -57,6 +62,7 @@ constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 struct ArticleState {
   std::vector<TermFrequency> tf;  // kept to re-weight with the final IDF in finish()
   SparseVector vec;               // unit vector under the IDF of its arrival (or of finish())
+  std::vector<uint32_t> salient;  // its heaviest repeated names under that IDF (participants)
   int32_t day = kNoDay;
   uint32_t story = kNone;  // slot of its story (follow StoryState::parent after merges)
 };
@@ -104,6 +110,17 @@ struct StoryClusterer::Impl {
     }
     prune(v, options.article_terms);
     normalize(v);
+    a.salient = salient_names(a.tf, v, options.salient_names);
+  }
+
+  // The article names a participant that no member of story `s` mentions (Options::
+  // novel_name_penalty).
+  bool brings_new_participant(const ArticleState& a, const StoryState& s) const {
+    if (s.articles.size() < options.novel_name_min_articles) return false;
+    for (uint32_t term : a.salient) {
+      if (!(weight_of(s.sum, term) > 0)) return true;
+    }
+    return false;
   }
 
   // How an article or a story relates to a story: the cosine to its centroid, and whether it
@@ -114,7 +131,9 @@ struct StoryClusterer::Impl {
   };
 
   Link link(const ArticleState& a, const StoryState& s) const {
-    const double d = dot(a.vec, s.sum);
+    double d = dot(a.vec, s.sum);
+    if (options.novel_name_penalty > 0 && brings_new_participant(a, s))
+      d *= 1.0 - options.novel_name_penalty;
     Link l;
     l.sim = s.norm > 0 ? d / s.norm : 0.0;
     if (options.cohesion_ratio > 0 && s.articles.size() >= 2) {

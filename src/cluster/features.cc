@@ -48,6 +48,21 @@ struct Counts {
 
 }  // namespace
 
+std::vector<uint32_t> salient_names(const std::vector<TermFrequency>& tf, const SparseVector& vec,
+                                    uint32_t k) {
+  std::vector<std::pair<float, uint32_t>> names;  // (-weight, term): heaviest first
+  size_t j = 0;
+  for (const TermFrequency& t : tf) {  // both sorted by term
+    if (!t.repeated_name) continue;
+    while (j < vec.size() && vec[j].term < t.term) ++j;
+    if (j < vec.size() && vec[j].term == t.term) names.push_back({-vec[j].weight, t.term});
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < names.size() && i < k; ++i) out.push_back(names[i].second);
+  return out;
+}
+
 FeatureExtractor::FeatureExtractor(const Options& options, Terms* terms)
     : options_(options), terms_(terms) {}
 
@@ -148,7 +163,8 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
     } else if (c.capitalised > c.lower) {
       tf *= options_.name_boost;
     }
-    out.push_back({id, static_cast<float>(tf)});
+    bool name = !c.number && c.capitalised > c.lower;
+    out.push_back({id, static_cast<float>(tf), name && n >= 2});
   }
   return out;
 }

@@ -17,6 +17,7 @@
 #include "crosscheck/cluster.h"
 #include "crosscheck/document.h"
 #include "crosscheck/text.h"
+#include "src/cluster/sparse.h"
 #include "src/cluster/terms.h"
 
 namespace crosscheck::cluster {
@@ -25,7 +26,14 @@ namespace crosscheck::cluster {
 struct TermFrequency {
   uint32_t term = 0;
   float tf = 0;
+  bool repeated_name = false;  // a name (capitalised inside sentences) written at least twice
+                               // (a title occurrence counts title_boost times)
 };
+
+// The terms of the `k` heaviest repeated names of an article (its participants), heaviest first
+// (ties: smaller term id first): `tf` as extract() returned it, `vec` its weighted vector.
+std::vector<uint32_t> salient_names(const std::vector<TermFrequency>& tf, const SparseVector& vec,
+                                    uint32_t k);
 
 class FeatureExtractor {
  public:

@@ -51,6 +51,12 @@ double dot(const SparseVector& a, const SparseVector& b) {
   return s;
 }
 
+float weight_of(const SparseVector& v, uint32_t term) {
+  auto it = std::lower_bound(v.begin(), v.end(), term,
+                             [](const Entry& e, uint32_t t) { return e.term < t; });
+  return it != v.end() && it->term == term ? it->weight : 0.0f;
+}
+
 double norm(const SparseVector& v) {
   double s = 0;
   for (const Entry& e : v) s += static_cast<double>(e.weight) * e.weight;

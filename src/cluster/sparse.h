@@ -20,6 +20,9 @@ using SparseVector = std::vector<Entry>;  // sorted by term, no duplicates
 // of the shorter one's terms. Products are summed in ascending term order either way (same bits).
 double dot(const SparseVector& a, const SparseVector& b);
 
+// The weight of `term` in `v` (0 when absent); binary search.
+float weight_of(const SparseVector& v, uint32_t term);
+
 // Euclidean norm.
 double norm(const SparseVector& v);
 

@@ -11,6 +11,7 @@
 
 #include "crosscheck/cluster.h"
 #include "crosscheck/text.h"
+#include "src/cluster/features.h"
 #include "src/cluster/sparse.h"
 
 namespace crosscheck::cluster {
@@ -88,6 +89,45 @@ TEST(StoryClusterer, SeparatesTwoStoriesAndJoinsParaphrases) {
   EXPECT_EQ(ids[3], 1u);
 }
 
+// Two title defences by one (invented) champion: the same setting, another challenger.
+std::vector<Article> title_defences() {
+  auto report = [](const char* id, const char* challenger, const char* day) {
+    std::string c = challenger;
+    return make(id, "Vollmer stops " + c + " to keep heavyweight belts",
+                "Dariusz Vollmer stopped " + c + " in the seventh round in Graz on Saturday to "
+                "keep his heavyweight titles. Vollmer knocked " + c + " down twice before the "
+                "referee ended the fight. " + c + " had never been stopped before.",
+                day);
+  };
+  return {report("a1", "Okafor", "2014-04-05"), report("a2", "Okafor", "2014-04-06"),
+          report("a3", "Okafor", "2014-04-06"), report("b1", "Brandt", "2014-04-08")};
+}
+
+// The participant test on its own (relative test and merges off, a join threshold between the
+// similarity of the second defence to the first story with and without the penalty).
+TEST(StoryClusterer, AnArticleWithAnotherParticipantIsAnotherIncident) {
+  Options options = shipped();
+  options.cohesion_ratio = 0;
+  options.merge_threshold = 1.01;
+  options.join_threshold = 0.4;
+  std::vector<uint32_t> ids = run(title_defences(), options);
+  ASSERT_EQ(ids.size(), 4u);
+  EXPECT_EQ(ids[1], 0u);
+  EXPECT_EQ(ids[2], 0u);
+  EXPECT_EQ(ids[3], 3u);  // Brandt is named four times, and never by the Okafor story
+  options.novel_name_penalty = 0;
+  EXPECT_EQ(run(title_defences(), options)[3], 0u);  // the rest of its text is the same
+}
+
+TEST(StoryClusterer, SalientNamesAreTheHeaviestRepeatedNames) {
+  std::vector<TermFrequency> tf = {
+      {1, 2.0f, true}, {2, 1.0f, false}, {3, 2.0f, true}, {5, 2.0f, true}, {7, 1.0f, true}};
+  SparseVector vec = {{1, 0.2f}, {2, 0.9f}, {3, 0.5f}, {7, 0.3f}};  // 5 was pruned away
+  EXPECT_EQ(salient_names(tf, vec, 2), (std::vector<uint32_t>{3, 7}));
+  EXPECT_EQ(salient_names(tf, vec, 10), (std::vector<uint32_t>{3, 7, 1}));
+  EXPECT_TRUE(salient_names(tf, vec, 0).empty());
+}
+
 TEST(StoryClusterer, DeterministicAcrossRunsAndInstances) {
   std::vector<uint32_t> first = run(corpus());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(run(corpus()), first);
@@ -150,7 +190,7 @@ TEST(StoryClusterer, MergeStepJoinsStoriesThatStartedApart) {
   // With a join threshold nobody reaches online, every article opens a story; the merge step
   // (same similarity, lower bar) must still bring each story's articles together.
   Options options = shipped();
-  options.join_threshold = 0.99;
+  options.join_threshold = 0.4;
   options.merge_threshold = 0.2;
   options.refine_passes = 0;
   std::vector<uint32_t> ids = run(corpus(), options);
@@ -317,7 +357,7 @@ TEST(StoryClusterer, IncrementalMergePassesDecideAsJudgingEveryPair) {
   auto online_and_final = [&](bool rejudge_all_pairs) {
     Options options;  // IDF learned from the stream: the generated words are not English
     options.merge_every = 7;
-    options.join_threshold = 0.35;  // stories start apart, the merge passes bring them together
+    options.join_threshold = 0.4;  // stories start apart, the merge passes bring them together
     options.merge_threshold = 0.3;
     options.rejudge_all_pairs = rejudge_all_pairs;
     StoryClusterer clusterer(options);
