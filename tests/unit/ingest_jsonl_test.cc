@@ -109,6 +109,22 @@ TEST(IngestJsonl, EscapedNulIsRepaired) {
             "b");
 }
 
+// Fields of a parsed line are valid UTF-8 without a second look (ingest skips re-validating
+// them): escapes decode to valid UTF-8, and a lone surrogate is an error naming the line.
+TEST(IngestJsonl, EscapesDecodeToValidUtf8OrFailTheRecord) {
+  Result r = read("e.jsonl",
+                  R"({"id":"pair","title":"\u00e9t\u00e9","text":"smile \ud83d\ude00"})"
+                  "\n"
+                  R"({"id":"lone","text":"half \ud800 a pair"})"
+                  "\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "\xC3\xA9t\xC3\xA9");
+  EXPECT_EQ(r.articles[0].body, "smile \xF0\x9F\x98\x80");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].severity, Severity::kError);
+  EXPECT_EQ(r.problems[0].message.rfind("line 2: ", 0), 0u) << r.problems[0].message;
+}
+
 TEST(IngestJsonl, OverlongLineIsAnError) {
   Options options;
   options.max_record_bytes = 40;
