@@ -140,6 +140,19 @@ constexpr WordRule kRules[] = {
     {"postmeta", false, BlockHint::kDate},
 };
 
+// Word beginnings that contain a rule's word without meaning it: "candidate-name",
+// "validation", "mandate" are not dates. ("update" stays one: "last-update" is a date line, and
+// a kDate block is pruned only when short, so a long live-blog "update" entry is kept anyway.)
+constexpr std::string_view kFalseFriends[] = {"candidat", "validat", "mandat", "accommodat",
+                                              "consolidat", "liquidat"};
+
+bool is_false_friend(std::string_view w) {
+  for (std::string_view f : kFalseFriends) {
+    if (starts_with(w, f)) return true;
+  }
+  return false;
+}
+
 constexpr std::string_view kPositiveWords[] = {"article", "content", "story", "body",  "post",
                                                "entry",   "main",    "text",  "prose", "blog"};
 
@@ -158,6 +171,7 @@ BlockHint classify_hint(HtmlTag tag, std::string_view hint) {
       negated = true;
       return false;
     }
+    if (is_false_friend(w)) return false;
     for (const WordRule& r : kRules) {
       if (r.exact ? w == r.word : has(w, r.word)) {
         found = r.hint;
@@ -484,7 +498,9 @@ void Extractor::prune() {
             return false;
           }
           return starts_with(w, "image") || starts_with(w, "img") || starts_with(w, "photo") ||
-                 starts_with(w, "foto") || starts_with(w, "bild") || starts_with(w, "picture") ||
+                 starts_with(w, "foto") ||
+                 (starts_with(w, "bild") && !starts_with(w, "bildung")) ||  // not "education"
+                 starts_with(w, "picture") ||
                  starts_with(w, "figure") || w == "pic";
         })) {
       prune = true;

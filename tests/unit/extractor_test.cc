@@ -207,6 +207,19 @@ TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
   EXPECT_TRUE(removed_kind(page, "caption", "Photo: Harbour Authority"));
 }
 
+// Words that only contain a rule's word: "candidate" is no date, "bildung" (education) no picture.
+TEST(Extractor, FalseFriendsOfDateAndPictureWordsAreKept) {
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "candidate-name"), BlockHint::kNone);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "form-validation"), BlockHint::kNone);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "last-updated"), BlockHint::kDate);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "pubdate"), BlockHint::kDate);
+  ExtractedPage page = around_story("",
+                                    "<p class=candidate-name>Mayor Ilse Varga</p>"
+                                    "<div class=bildung-news>Schools reopen on Monday.</div>");
+  EXPECT_TRUE(has(page.text, "Mayor Ilse Varga")) << page.text;
+  EXPECT_TRUE(has(page.text, "Schools reopen on Monday.")) << page.text;
+}
+
 TEST(Extractor, RelatedBlockWithoutLinksIsKept) {
   // "teaser" names both a list of other stories and a story's own lead paragraph.
   ExtractedPage page = around_story(
