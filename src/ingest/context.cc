@@ -7,8 +7,8 @@
 
 namespace crosscheck::ingest {
 
-size_t repair_utf8(std::string& s, bool valid) {
-  if ((valid || utf8::is_valid(s)) && std::memchr(s.data(), '\0', s.size()) == nullptr) return 0;
+size_t repair_utf8(std::string& s) {
+  if (utf8::is_valid(s) && std::memchr(s.data(), '\0', s.size()) == nullptr) return 0;
   std::string fixed;
   size_t replaced = utf8::repair(s, fixed);
   s.swap(fixed);
@@ -24,12 +24,12 @@ ReadContext::ReadContext(std::string_view name, const Options& options,
       on_problem_(on_problem),
       stats_(stats) {}
 
-void ReadContext::emit(RawArticle&& a, bool valid_utf8) {
-  size_t replaced = repair_utf8(a.body, valid_utf8);
+void ReadContext::emit(RawArticle&& a) {
+  size_t replaced = repair_utf8(a.body);
   for (std::string* field : {&a.id, &a.source, &a.url, &a.published, &a.title, &a.charset}) {
-    replaced += repair_utf8(*field, valid_utf8);
+    replaced += repair_utf8(*field);
   }
-  for (std::string& author : a.authors) replaced += repair_utf8(author, valid_utf8);
+  for (std::string& author : a.authors) replaced += repair_utf8(author);
   if (replaced > 0) {
     warning(a.id, "invalid UTF-8: " + std::to_string(replaced) +
                       (replaced == 1 ? " sequence" : " sequences") + " replaced with U+FFFD");

@@ -22,10 +22,8 @@ class ReadContext {
   Stats& stats() { return stats_; }
 
   // Repairs UTF-8 in every field (a warning when anything was replaced), fills the outlet from the
-  // URL when the input named none, and hands the article to the sink. `valid_utf8`: the reader
-  // has already validated every field (a parser that checks UTF-8), so only NUL bytes are looked
-  // for.
-  void emit(RawArticle&& article, bool valid_utf8 = false);
+  // URL when the input named none, and hands the article to the sink.
+  void emit(RawArticle&& article);
 
   // Where JSONL lines go unparsed (read_inputs_in_blocks), and the size of a block; null when
   // lines are parsed in place.
@@ -52,8 +50,7 @@ class ReadContext {
 };
 
 // Replaces invalid UTF-8 (and NUL bytes) in `s` with U+FFFD; returns the number of replacements.
-// Cheap when `s` is already clean, which is the common case; cheaper when the caller knows it is
-// valid UTF-8 (`valid`: only NUL bytes are looked for).
-size_t repair_utf8(std::string& s, bool valid = false);
+// Cheap when `s` is already clean, which is the common case.
+size_t repair_utf8(std::string& s);
 
 }  // namespace crosscheck::ingest

@@ -180,9 +180,7 @@ uint64_t read_jsonl(ReadContext& ctx, std::string_view bytes, bool truncated,
       ctx.warning(a.id, where() + "invalid UTF-8: " + std::to_string(replaced) +
                             (replaced == 1 ? " sequence" : " sequences") + " replaced with U+FFFD");
     }
-    // simdjson validated the line's UTF-8 (or it was repaired above), and unescaping yields
-    // valid UTF-8 (lone surrogates are parse errors): only a \u0000 can still be in a field.
-    ctx.emit(std::move(a), /*valid_utf8=*/true);
+    ctx.emit(std::move(a));
   }
   return line_no;
 }

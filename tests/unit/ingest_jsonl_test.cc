@@ -109,8 +109,7 @@ TEST(IngestJsonl, EscapedNulIsRepaired) {
             "b");
 }
 
-// Fields of a parsed line are valid UTF-8 without a second look (ingest skips re-validating
-// them): escapes decode to valid UTF-8, and a lone surrogate is an error naming the line.
+// Escapes decode to valid UTF-8, and a lone surrogate is an error naming the line.
 TEST(IngestJsonl, EscapesDecodeToValidUtf8OrFailTheRecord) {
   Result r = read("e.jsonl",
                   R"({"id":"pair","title":"\u00e9t\u00e9","text":"smile \ud83d\ude00"})"
