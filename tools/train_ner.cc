@@ -74,6 +74,13 @@ int main(int argc, char** argv) {
       "--news-cache", options.news_cache,
       "Load the harvested news gazetteer from this file if it exists, else save it there");
   app.add_option("--seed", options.seed, "Seed for shuffling and k-means (default 1)");
+  app.add_option("--crf", options.crf_passes,
+                 "Passes trained as a CRF instead of a perceptron (bits: 1 = pass 1, 2 = pass 2)");
+  app.add_option("--crf-rate", options.crf_rate, "CRF: AdaGrad step size (default 0.1)");
+  app.add_option("--crf-l2", options.crf_l2, "CRF: L2 pull on touched weights (default 0)");
+  app.add_option("--crf-min-gradient", options.crf_min_gradient,
+                 "CRF: skip smaller gradients (default 0.001)");
+  app.add_option("--crf-average", options.crf_average, "CRF: average the weights (default 1)");
   app.add_option("--prune", options.prune_below, "Drop weights below this magnitude (default 0)");
   app.add_option("--cluster-contexts", options.cluster_contexts, "Context words for the clusters");
   app.add_option("--cluster-runs", options.cluster_runs, "Independent cluster hierarchies");

@@ -29,6 +29,7 @@
 
 #include "crosscheck/entities.h"
 #include "src/entities/clusters.h"
+#include "src/entities/crf.h"
 #include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/gzip_file.h"
@@ -127,11 +128,11 @@ double dev_f1(const std::vector<float>& weights, const Transitions& transitions,
 
 // One perceptron on `order`. With `fixed_epochs` > 0 runs exactly that many epochs, else picks
 // the epoch count by dev F1 (or runs max_epochs without dev).
-Trained train_member(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
-                     std::vector<uint32_t> order, const TagSet& tags, const TrainOptions& options,
-                     uint32_t fixed_epochs, uint64_t seed,
-                     const std::function<void(const std::string&)>& log) {
-  Perceptron perceptron(options.table_bits, tags);
+template <typename Learner>
+Trained train_member_with(Learner& perceptron, const std::string& name, const TrainingSet& train,
+                          const TrainingSet* dev, std::vector<uint32_t> order, const TagSet& tags,
+                          const TrainOptions& options, uint32_t fixed_epochs, uint64_t seed,
+                          const std::function<void(const std::string&)>& log) {
   Trained best;
   std::vector<float> weights;
   Transitions transitions;
@@ -172,19 +173,39 @@ Trained train_member(const std::string& name, const TrainingSet& train, const Tr
   return best;
 }
 
+// One perceptron, or one CRF when `crf`.
+Trained train_member(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
+                     std::vector<uint32_t> order, const TagSet& tags, const TrainOptions& options,
+                     uint32_t fixed_epochs, uint64_t seed, bool crf,
+                     const std::function<void(const std::string&)>& log) {
+  if (crf) {
+    CrfOptions c;
+    c.rate = options.crf_rate;
+    c.l2 = options.crf_l2;
+    c.min_gradient = options.crf_min_gradient;
+    c.average = options.crf_average;
+    Crf learner(options.table_bits, tags, c);
+    return train_member_with(learner, name, train, dev, std::move(order), tags, options,
+                             fixed_epochs, seed, log);
+  }
+  Perceptron learner(options.table_bits, tags);
+  return train_member_with(learner, name, train, dev, std::move(order), tags, options,
+                           fixed_epochs, seed, log);
+}
+
 // Trains one pass on the sentences of `train` (all of them, or those of documents with
 // doc % folds != skip_fold): `options.ensemble` perceptrons on different shuffles, the first
 // choosing the epoch count, their weights averaged (one model, the cost of one at run time).
 PassResult run_pass(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
                     const TagSet& tags, const TrainOptions& options, uint32_t fixed_epochs,
-                    int skip_fold, const std::function<void(const std::string&)>& log) {
+                    int skip_fold, bool crf, const std::function<void(const std::string&)>& log) {
   std::vector<uint32_t> order = training_order(train, options.folds, skip_fold);
   Trained sum =
-      train_member(name, train, dev, order, tags, options, fixed_epochs, options.seed, log);
+      train_member(name, train, dev, order, tags, options, fixed_epochs, options.seed, crf, log);
   const uint32_t members = std::max<uint32_t>(1, options.ensemble);
   for (uint32_t m = 1; m < members; ++m) {
     Trained t = train_member(name, train, nullptr, order, tags, options, sum.epochs,
-                             options.seed + 7919 * m, {});
+                             options.seed + 7919 * m, crf, {});
     for (size_t i = 0; i < sum.weights.size(); ++i) sum.weights[i] += t.weights[i];
     auto add = [](std::vector<float>& a, const std::vector<float>& b) {
       for (size_t i = 0; i < a.size(); ++i) {
@@ -234,7 +255,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   log("features: " + std::to_string(train_set->set.rows.size()) + " for " +
       std::to_string(train_set->tokens) + " training tokens");
   const TrainingSet* dev = has_dev ? &dev_set->set : nullptr;
-  PassResult first = run_pass("pass 1", train_set->set, dev, tags, options, 0, -1, log);
+  PassResult first = run_pass("pass 1", train_set->set, dev, tags, options, 0, -1,
+                               options.crf_passes & 1, log);
   log("pass 1: " + std::to_string(first.epochs) + " epochs chosen");
   model->passes.push_back(std::move(first.weights));
   if (!options.second_pass) return;
@@ -243,7 +265,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   std::vector<std::vector<uint8_t>> first_tags(train_set->docs.size());
   for (uint32_t fold = 0; fold < options.folds; ++fold) {
     PassResult f =
-        run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold), {});
+        run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold),
+                 options.crf_passes & 1, {});
     for (size_t d = fold; d < train_set->docs.size(); d += options.folds) {
       const DocFeatures& x = train_set->first[d];
       first_tags[d].assign(x.tokens(), 0);
@@ -271,7 +294,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   TrainingSet train2 = second_set(*train_set, &first_tags);
   TrainingSet dev2 = second_set(*dev_set, nullptr);
   PassResult second =
-      run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1, log);
+      run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1,
+               options.crf_passes & 2, log);
   log("pass 2: " + std::to_string(second.epochs) + " epochs chosen");
   model->passes.push_back(std::move(second.weights));
 }

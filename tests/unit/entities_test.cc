@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <numeric>
 #include <random>
 #include <string>
 #include <thread>
@@ -18,12 +20,14 @@
 #include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/corpus_tokens.h"
+#include "src/entities/crf.h"
 #include "src/entities/decoder.h"
 #include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/hash.h"
 #include "src/entities/lexical.h"
 #include "src/entities/model.h"
+#include "src/entities/perceptron.h"
 #include "src/entities/tags.h"
 
 namespace crosscheck::entities {
@@ -190,6 +194,91 @@ TEST(Decoder, ViterbiNeverBreaksTheGrammar) {
     }
     ASSERT_TRUE(tags.allowed(p, TagSet::kEnd));
   }
+}
+
+// ---- the CRF learner ---------------------------------------------------------------------------
+
+// A TrainingSet of `sentences` random sentences of 1-4 tokens with well-formed gold BILOU tags
+// of the given tag set; each token has two feature rows (of 16): its gold tag and a random one.
+TrainingSet random_crf_set(const TagSet& tags, unsigned seed, int sentences) {
+  std::mt19937 rng(seed);
+  TrainingSet set;
+  std::vector<uint32_t> rows, offsets = {0}, begin = {0};
+  std::vector<uint8_t> gold;
+  for (int s = 0; s < sentences; ++s) {
+    const size_t n = 1 + rng() % 4;
+    std::vector<Span> spans;
+    if (rng() % 2) {
+      spans.push_back(
+          {0, uint32_t(1 + rng() % n), tags.type_names()[rng() % tags.types()]});
+    }
+    for (uint8_t g : tags.encode(spans, n)) {
+      gold.push_back(g);
+      rows.push_back(g);
+      rows.push_back(uint32_t(9 + rng() % 7));
+      offsets.push_back(uint32_t(rows.size()));
+    }
+    begin.push_back(uint32_t(gold.size()));
+  }
+  set.add_document(rows, offsets, begin, gold.data());
+  return set;
+}
+
+TEST(Crf, MarginalsMatchEnumeratingEveryPath) {
+  TagSet tags({"LOC", "PER"});
+  const size_t k = tags.size();
+  TrainingSet set = random_crf_set(tags, 3, 40);
+  CrfOptions options;
+  options.average = false;  // average() then returns exactly the weights marginals() uses
+  options.rate = 0.5f;
+  Crf crf(4, tags, options);
+  std::vector<uint32_t> order(set.sentences());
+  std::iota(order.begin(), order.end(), 0u);
+  crf.epoch(set, order);
+  std::vector<float> w;
+  Transitions t;
+  crf.average(&w, &t);
+  for (uint32_t s = 0; s < set.sentences(); ++s) {
+    const size_t b = set.sentence_begin[s], n = set.sentence_begin[s + 1] - b;
+    // The slow reference: p(tag i = x) by summing exp(score) over all k^n tag sequences.
+    std::vector<double> expect(n * k, 0.0);
+    double z = 0;
+    std::vector<size_t> path(n, 0);
+    for (size_t code = 0, paths = size_t(std::pow(k, n)); code < paths; ++code) {
+      for (size_t i = 0, c = code; i < n; ++i, c /= k) path[i] = c % k;
+      double score = double(t.start[path[0]]) + t.end[path[n - 1]];
+      for (size_t i = 0; i < n; ++i) {
+        if (i) score += t.between[path[i - 1] * k + path[i]];
+        for (uint32_t j = set.offsets[b + i]; j < set.offsets[b + i + 1]; ++j)
+          score += w[size_t(set.rows[j]) * k + path[i]];
+      }
+      if (score < kForbidden / 2) continue;  // breaks the grammar: probability 0
+      const double p = std::exp(score);
+      z += p;
+      for (size_t i = 0; i < n; ++i) expect[i * k + path[i]] += p;
+    }
+    std::vector<double> got;
+    crf.marginals(set, s, &got);
+    ASSERT_EQ(got.size(), n * k);
+    for (size_t j = 0; j < n * k; ++j) ASSERT_NEAR(got[j], expect[j] / z, 1e-6) << s << " " << j;
+  }
+}
+
+TEST(Crf, LearnsTheTagsItWasShown) {
+  TagSet tags({"LOC", "PER"});
+  TrainingSet set = random_crf_set(tags, 5, 200);
+  Crf crf(4, tags, CrfOptions());
+  std::vector<uint32_t> order(set.sentences());
+  std::iota(order.begin(), order.end(), 0u);
+  size_t first = crf.epoch(set, order), last = first;
+  for (int e = 0; e < 10; ++e) last = crf.epoch(set, order);
+  EXPECT_LT(last, first);
+  std::vector<float> w;
+  Transitions t;
+  crf.average(&w, &t);
+  std::vector<uint8_t> pred(set.gold.size());
+  decode_floats(w, tags.size(), t, set, 0, set.sentences(), pred.data());
+  EXPECT_EQ(pred, set.gold);
 }
 
 // ---- CoNLL files and scoring -----------------------------------------------------------------
