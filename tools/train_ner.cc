@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
   app.add_option("--prune", options.prune_below, "Drop weights below this magnitude (default 0)");
   app.add_option("--cluster-contexts", options.cluster_contexts, "Context words for the clusters");
   app.add_option("--cluster-runs", options.cluster_runs, "Independent cluster hierarchies");
+  app.add_option("--cluster-embedding-runs", options.cluster_embedding_runs,
+                 "More hierarchies, of skip-gram vectors of the same words (default 0)");
+  app.add_option("--cluster-embedding-dims", options.cluster_embedding_dims,
+                 "Length of the skip-gram vectors (default 64)");
   app.add_option("--cluster-window", options.cluster_window, "Context window for the clusters");
   app.add_option("--cluster-min-count", options.cluster_min_count,
                  "Minimum count of a clustered word");

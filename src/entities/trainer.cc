@@ -323,6 +323,8 @@ Status load_or_learn_clusters(const TrainData& data, const TrainOptions& options
   c.contexts = options.cluster_contexts;
   c.window = options.cluster_window;
   c.runs = options.cluster_runs;
+  c.embedding_runs = options.cluster_embedding_runs;
+  c.embedding_dims = options.cluster_embedding_dims;
   c.branching = options.cluster_branching;
   c.iterations = options.cluster_iterations;
   c.seed = options.seed;
@@ -382,7 +384,9 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
     result.status = Status::error("table_bits must be in [10, 26] and folds >= 2");
     return result;
   }
-  if (options.cluster_branching.size() * std::max<uint32_t>(1, options.cluster_runs) > 16) {
+  if (options.cluster_branching.size() *
+          (std::max<uint32_t>(1, options.cluster_runs) + options.cluster_embedding_runs) >
+      16) {
     result.status = Status::error("at most 16 cluster levels (branching levels x runs)");
     return result;
   }

@@ -22,6 +22,7 @@
 #include "src/entities/corpus_tokens.h"
 #include "src/entities/crf.h"
 #include "src/entities/decoder.h"
+#include "src/entities/embeddings.h"
 #include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/hash.h"
@@ -492,6 +493,63 @@ TEST(Clusters, WordsInTheSameContextsClusterTogether) {
   ASSERT_TRUE(back.deserialize(view));
   ASSERT_NE(back.find(hash_bytes("Monday")), nullptr);
   EXPECT_EQ(back.find(hash_bytes("Monday"))[1], monday[1]);
+}
+
+TEST(Embeddings, WordsInTheSameContextsGetCloseVectors) {
+  // Ids 0-2 are days (after "on" = 6), 3-5 fruit (after "ate" = 7), 8 = "we", 9 = ".".
+  std::mt19937 rng(4);
+  std::vector<uint32_t> stream;
+  std::vector<uint64_t> counts(10, 0);
+  for (int i = 0; i < 3000; ++i) {
+    for (uint32_t id : {6u, uint32_t(rng() % 3), 8u, 7u, uint32_t(3 + rng() % 3), 9u}) {
+      stream.push_back(id);
+      ++counts[id];
+    }
+    stream.push_back(kLineBreak);
+  }
+  EmbeddingOptions options;
+  options.dims = 16;
+  options.window = 1;
+  options.subsample = 0;
+  options.epochs = 3;
+  std::vector<float> v = skipgram(stream, counts, options);
+  ASSERT_EQ(v.size(), 10u * 16u);
+  auto cosine = [&](size_t a, size_t b) {
+    float s = 0;
+    for (size_t d = 0; d < 16; ++d) s += v[a * 16 + d] * v[b * 16 + d];
+    return s;  // unit vectors
+  };
+  EXPECT_NEAR(cosine(0, 0), 1.0f, 1e-4);
+  EXPECT_GT(cosine(0, 1), cosine(0, 4) + 0.3f);
+  EXPECT_GT(cosine(3, 5), cosine(2, 5) + 0.3f);
+  // Deterministic.
+  EXPECT_EQ(skipgram(stream, counts, options), v);
+}
+
+TEST(Clusters, EmbeddingRunsFollowThePpmiRuns) {
+  std::vector<std::string> texts;
+  const std::vector<std::string> days = {"Monday", "Tuesday", "Friday"};
+  const std::vector<std::string> fruit = {"apples", "pears", "plums"};
+  std::mt19937 rng(3);
+  for (int i = 0; i < 400; ++i) {
+    texts.push_back("on " + days[rng() % 3] + " we met . she ate " + fruit[rng() % 3] + " today .");
+  }
+  ClusterOptions options;
+  options.min_count = 2;
+  options.contexts = 20;
+  options.branching = {2, 3};
+  options.runs = 1;
+  options.embedding_runs = 1;
+  options.embedding_dims = 16;
+  options.embedding_window = 1;
+  WordClusters c = WordClusters::learn(texts, {}, options, {});
+  ASSERT_EQ(c.levels(), 4u);
+  const uint64_t* monday = c.find(hash_bytes("Monday"));
+  const uint64_t* friday = c.find(hash_bytes("Friday"));
+  const uint64_t* pears = c.find(hash_bytes("pears"));
+  ASSERT_TRUE(monday && friday && pears);
+  EXPECT_EQ(monday[2], friday[2]);  // the embedding run's top level: days together
+  EXPECT_NE(monday[2], pears[2]);
 }
 
 // ---- a tiny model trained on invented sentences ----------------------------------------------
