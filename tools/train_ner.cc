@@ -75,8 +75,9 @@ int main(int argc, char** argv) {
       "Load the harvested news gazetteer from this file if it exists, else save it there");
   app.add_option("--seed", options.seed, "Seed for shuffling and k-means (default 1)");
   app.add_option("--crf", options.crf_passes,
-                 "Passes trained as a CRF instead of a perceptron (bits: 1 = pass 1, 2 = pass 2)");
-  app.add_option("--crf-rate", options.crf_rate, "CRF: AdaGrad step size (default 0.1)");
+                 "Passes trained as a CRF instead of a perceptron (bits: 1 = pass 1, 2 = pass 2; "
+                 "default 1)");
+  app.add_option("--crf-rate", options.crf_rate, "CRF: AdaGrad step size (default 0.03)");
   app.add_option("--crf-l2", options.crf_l2, "CRF: L2 pull on touched weights (default 0)");
   app.add_option("--crf-min-gradient", options.crf_min_gradient,
                  "CRF: skip smaller gradients (default 0.001)");

@@ -29,7 +29,7 @@
 namespace crosscheck::entities {
 
 struct CrfOptions {
-  float rate = 0.1f;            // AdaGrad step size
+  float rate = 0.03f;           // AdaGrad step size
   float l2 = 0.0f;              // L2 pull per touched weight and update (0 = none)
   float min_gradient = 1e-3f;   // smaller |gradient| of a (feature, tag) is not applied
   bool average = true;          // return the running average of the weights, not the last

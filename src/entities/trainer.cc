@@ -2,12 +2,13 @@
 //
 // 1. Word clusters from the unlabelled texts (src/entities/clusters.h), or from a cache file.
 // 2. A gazetteer of the training entities, matched leave-one-document-out (gazetteer.h).
-// 3. Pass 1: an averaged structured perceptron over the first-pass features. The dev set picks
-//    the number of epochs (the best dev F1 so far wins; training stops after `patience` epochs
-//    without improvement). `ensemble` perceptrons on different shuffles are averaged into one
-//    weight vector: the variance of a perceptron between shuffles is a few tenths of a point of
-//    F1, and the average of three is steadier and a little better, at no cost at run time.
-// 4. Pass 2 learns to use the first pass's document-wide decisions (features.h). Its training
+// 3. Pass 1: a linear-chain CRF (crf.h; or, with crf_passes without bit 1, an averaged
+//    structured perceptron) over the first-pass features. The dev set picks the number of epochs
+//    (the best dev F1 so far wins; training stops after `patience` epochs without improvement).
+//    `ensemble` learners on different shuffles are averaged into one weight vector: the variance
+//    between shuffles is a few tenths of a point of F1, and the average of three is steadier and
+//    a little better, at no cost at run time.
+// 4. Pass 2 (an averaged perceptron unless crf_passes has bit 2) learns to use the first pass's document-wide decisions (features.h). Its training
 //    inputs must look like test-time inputs: pass 1 tags each training document with a model
 //    that never saw it (k-fold jackknifing, Wolpert's stacking), never with the model trained on
 //    it, which would be nearly perfect and teach pass 2 to copy it. Dev and test documents get
@@ -18,8 +19,9 @@
 //    the public Tagger, so the reported numbers are those of the shipped file.
 //
 // Cost on one core for CoNLL-2003 (204k training tokens) with the defaults: clusters ~20 s,
-// each perceptron ~0.4 s per epoch, 3 x (1 + 5 folds + 1) perceptrons of 6-10 epochs: about
-// 90 s in all and 0.9 GB of memory (the float weights and averaging sums of 2^20 x 17 rows).
+// each CRF or perceptron ~0.4-1 s per epoch, 3 x (1 + 5 folds) CRFs of 5-15 epochs and three
+// perceptrons for pass 2: about 90 s in all and 0.9 GB of memory (the float weights, AdaGrad
+// and averaging sums of 2^20 x 17 rows).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
