@@ -190,7 +190,7 @@ struct TrainOptions {
   std::vector<uint32_t> cluster_branching = {8, 8, 8, 8};  // hierarchical k-means: K per level
   uint32_t cluster_iterations = 12;                        // k-means iterations per node
   uint32_t cluster_runs = 3;    // independent hierarchies with different seeds
-  uint32_t cluster_embedding_runs = 0;  // more hierarchies, of skip-gram vectors (embeddings.h)
+  uint32_t cluster_embedding_runs = 0;   // more hierarchies, of skip-gram vectors (embeddings.h)
   uint32_t cluster_embedding_dims = 64;  // length of those vectors
   std::string clusters_cache;   // when set: load clusters from here if present, else save there
   // Extra first-pass feature groups (bits; see src/entities/features.h, kFeature*): 1 = how the

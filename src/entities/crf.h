@@ -29,10 +29,10 @@
 namespace crosscheck::entities {
 
 struct CrfOptions {
-  float rate = 0.03f;           // AdaGrad step size
-  float l2 = 0.0f;              // L2 pull per touched weight and update (0 = none)
-  float min_gradient = 1e-3f;   // smaller |gradient| of a (feature, tag) is not applied
-  bool average = true;          // return the running average of the weights, not the last
+  float rate = 0.03f;          // AdaGrad step size
+  float l2 = 0.0f;             // L2 pull per touched weight and update (0 = none)
+  float min_gradient = 1e-3f;  // smaller |gradient| of a (feature, tag) is not applied
+  bool average = true;         // return the running average of the weights, not the last
 };
 
 class Crf {
@@ -65,8 +65,7 @@ class Crf {
   std::vector<float> t_g2_;  // AdaGrad sums of between, then start, then end
   std::vector<double> t_u_;  // averaging sums, same layout
   double c_ = 1;
-  std::vector<double> emissions_, alpha_, beta_, node_, edge_, trans_, start_, end_,
-      observed_;
+  std::vector<double> emissions_, alpha_, beta_, node_, edge_, trans_, start_, end_, observed_;
 };
 
 }  // namespace crosscheck::entities

@@ -25,8 +25,8 @@ float sigmoid(float x) {
 
 }  // namespace
 
-std::vector<float> skipgram(const std::vector<uint32_t>& stream, const std::vector<uint64_t>& counts,
-                            const EmbeddingOptions& options) {
+std::vector<float> skipgram(const std::vector<uint32_t>& stream,
+                            const std::vector<uint64_t>& counts, const EmbeddingOptions& options) {
   const size_t vocab = counts.size(), dims = std::max<uint32_t>(1, options.dims);
   const uint32_t window = std::max<uint32_t>(1, options.window);
   Lcg rng{options.seed * 0x9E3779B97F4A7C15ULL + 1};
@@ -102,7 +102,8 @@ std::vector<float> skipgram(const std::vector<uint32_t>& stream, const std::vect
       const float rate = options.rate * float(std::max(1e-4, 1.0 - done / planned));
       for (size_t i = 0; i < line.size(); ++i) {
         const size_t reach = 1 + rng.next() % window;
-        const size_t first = i >= reach ? i - reach : 0, last = std::min(line.size(), i + reach + 1);
+        const size_t first = i >= reach ? i - reach : 0,
+                     last = std::min(line.size(), i + reach + 1);
         for (size_t j = first; j < last; ++j) {
           if (j != i) train_pair(line[j], line[i], rate);
         }

@@ -21,12 +21,12 @@
 namespace crosscheck::entities {
 
 struct EmbeddingOptions {
-  uint32_t dims = 64;         // vector length
-  uint32_t window = 5;        // largest context offset (each token draws its own, 1..window)
-  uint32_t negatives = 5;     // noise words per (word, context) pair
-  uint32_t epochs = 1;        // passes over the corpus
-  float rate = 0.025f;        // initial learning rate (decays linearly to 0)
-  double subsample = 1e-4;    // word2vec's threshold for dropping frequent words
+  uint32_t dims = 64;       // vector length
+  uint32_t window = 5;      // largest context offset (each token draws its own, 1..window)
+  uint32_t negatives = 5;   // noise words per (word, context) pair
+  uint32_t epochs = 1;      // passes over the corpus
+  float rate = 0.025f;      // initial learning rate (decays linearly to 0)
+  double subsample = 1e-4;  // word2vec's threshold for dropping frequent words
   uint64_t seed = 1;
 };
 
@@ -34,7 +34,7 @@ struct EmbeddingOptions {
 // words without a vector must be left out beforehand. `counts`: corpus count per id. Returns
 // vocab x dims input vectors, each of unit length (zero for a word that never occurs).
 inline constexpr uint32_t kLineBreak = UINT32_MAX;
-std::vector<float> skipgram(const std::vector<uint32_t>& stream, const std::vector<uint64_t>& counts,
-                            const EmbeddingOptions& options);
+std::vector<float> skipgram(const std::vector<uint32_t>& stream,
+                            const std::vector<uint64_t>& counts, const EmbeddingOptions& options);
 
 }  // namespace crosscheck::entities

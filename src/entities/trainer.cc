@@ -8,11 +8,12 @@
 //    `ensemble` learners on different shuffles are averaged into one weight vector: the variance
 //    between shuffles is a few tenths of a point of F1, and the average of three is steadier and
 //    a little better, at no cost at run time.
-// 4. Pass 2 (an averaged perceptron unless crf_passes has bit 2) learns to use the first pass's document-wide decisions (features.h). Its training
-//    inputs must look like test-time inputs: pass 1 tags each training document with a model
-//    that never saw it (k-fold jackknifing, Wolpert's stacking), never with the model trained on
-//    it, which would be nearly perfect and teach pass 2 to copy it. Dev and test documents get
-//    their first-pass tags from the final pass-1 model, as at run time.
+// 4. Pass 2 (an averaged perceptron unless crf_passes has bit 2) learns to use the first pass's
+//    document-wide decisions (features.h). Its training inputs must look like test-time inputs:
+//    pass 1 tags each training document with a model that never saw it (k-fold jackknifing,
+//    Wolpert's stacking), never with the model trained on it, which would be nearly perfect and
+//    teach pass 2 to copy it. Dev and test documents get their first-pass tags from the final
+//    pass-1 model, as at run time.
 // 5. Optionally (off by default: it did not help on dev) self-training: the model tags the news
 //    corpus, the entities it finds become a second gazetteer, and steps 3-4 run again.
 // 6. The weights are quantised (model.h) and the final model is scored on dev and test through
@@ -191,8 +192,8 @@ Trained train_member(const std::string& name, const TrainingSet& train, const Tr
                              fixed_epochs, seed, log);
   }
   Perceptron learner(options.table_bits, tags);
-  return train_member_with(learner, name, train, dev, std::move(order), tags, options,
-                           fixed_epochs, seed, log);
+  return train_member_with(learner, name, train, dev, std::move(order), tags, options, fixed_epochs,
+                           seed, log);
 }
 
 // Trains one pass on the sentences of `train` (all of them, or those of documents with
@@ -257,8 +258,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   log("features: " + std::to_string(train_set->set.rows.size()) + " for " +
       std::to_string(train_set->tokens) + " training tokens");
   const TrainingSet* dev = has_dev ? &dev_set->set : nullptr;
-  PassResult first = run_pass("pass 1", train_set->set, dev, tags, options, 0, -1,
-                               options.crf_passes & 1, log);
+  PassResult first =
+      run_pass("pass 1", train_set->set, dev, tags, options, 0, -1, options.crf_passes & 1, log);
   log("pass 1: " + std::to_string(first.epochs) + " epochs chosen");
   model->passes.push_back(std::move(first.weights));
   if (!options.second_pass) return;
@@ -266,9 +267,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   // Pass 2 on jackknifed first-pass tags.
   std::vector<std::vector<uint8_t>> first_tags(train_set->docs.size());
   for (uint32_t fold = 0; fold < options.folds; ++fold) {
-    PassResult f =
-        run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold),
-                 options.crf_passes & 1, {});
+    PassResult f = run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold),
+                            options.crf_passes & 1, {});
     for (size_t d = fold; d < train_set->docs.size(); d += options.folds) {
       const DocFeatures& x = train_set->first[d];
       first_tags[d].assign(x.tokens(), 0);
@@ -295,9 +295,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   };
   TrainingSet train2 = second_set(*train_set, &first_tags);
   TrainingSet dev2 = second_set(*dev_set, nullptr);
-  PassResult second =
-      run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1,
-               options.crf_passes & 2, log);
+  PassResult second = run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1,
+                               options.crf_passes & 2, log);
   log("pass 2: " + std::to_string(second.epochs) + " epochs chosen");
   model->passes.push_back(std::move(second.weights));
 }

@@ -210,8 +210,7 @@ TrainingSet random_crf_set(const TagSet& tags, unsigned seed, int sentences) {
     const size_t n = 1 + rng() % 4;
     std::vector<Span> spans;
     if (rng() % 2) {
-      spans.push_back(
-          {0, uint32_t(1 + rng() % n), tags.type_names()[rng() % tags.types()]});
+      spans.push_back({0, uint32_t(1 + rng() % n), tags.type_names()[rng() % tags.types()]});
     }
     for (uint8_t g : tags.encode(spans, n)) {
       gold.push_back(g);
