@@ -74,9 +74,21 @@ int main(int argc, char** argv) {
       "--news-cache", options.news_cache,
       "Load the harvested news gazetteer from this file if it exists, else save it there");
   app.add_option("--seed", options.seed, "Seed for shuffling and k-means (default 1)");
+  app.add_option("--crf", options.crf_passes,
+                 "Passes trained as a CRF instead of a perceptron (bits: 1 = pass 1, 2 = pass 2; "
+                 "default 1)");
+  app.add_option("--crf-rate", options.crf_rate, "CRF: AdaGrad step size (default 0.03)");
+  app.add_option("--crf-l2", options.crf_l2, "CRF: L2 pull on touched weights (default 0)");
+  app.add_option("--crf-min-gradient", options.crf_min_gradient,
+                 "CRF: skip smaller gradients (default 0.001)");
+  app.add_option("--crf-average", options.crf_average, "CRF: average the weights (default 1)");
   app.add_option("--prune", options.prune_below, "Drop weights below this magnitude (default 0)");
   app.add_option("--cluster-contexts", options.cluster_contexts, "Context words for the clusters");
   app.add_option("--cluster-runs", options.cluster_runs, "Independent cluster hierarchies");
+  app.add_option("--cluster-embedding-runs", options.cluster_embedding_runs,
+                 "More hierarchies, of skip-gram vectors of the same words (default 0)");
+  app.add_option("--cluster-embedding-dims", options.cluster_embedding_dims,
+                 "Length of the skip-gram vectors (default 64)");
   app.add_option("--cluster-window", options.cluster_window, "Context window for the clusters");
   app.add_option("--cluster-min-count", options.cluster_min_count,
                  "Minimum count of a clustered word");

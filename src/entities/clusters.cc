@@ -11,6 +11,7 @@
 
 #include "src/entities/binary_io.h"
 #include "src/entities/corpus_tokens.h"
+#include "src/entities/embeddings.h"
 #include "src/entities/hash.h"
 #include "src/entities/lexical.h"
 
@@ -203,7 +204,8 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
   };
   WordClusters out;
   out.run_levels_ = options.branching.size();
-  out.levels_ = out.run_levels_ * std::max<uint32_t>(1, options.runs);
+  const size_t ppmi_runs = std::max<uint32_t>(1, options.runs);
+  out.levels_ = out.run_levels_ * (ppmi_runs + options.embedding_runs);
   if (out.levels_ == 0) return out;
 
   // 1. Token stream.
@@ -336,13 +338,47 @@ WordClusters WordClusters::learn(const std::vector<std::string>& texts,
   std::vector<uint32_t> all(vocab);
   std::iota(all.begin(), all.end(), 0);
   std::vector<uint8_t> run_paths(size_t(vocab) * out.run_levels_, 0);
-  for (size_t run = 0; run * out.run_levels_ < out.levels_; ++run) {
+  auto cluster_run = [&](const Csr& rows, size_t run) {
     std::mt19937_64 rng(options.seed + 104729 * run);
-    cluster_node(x, all, 0, options, rng, run_paths, out.run_levels_);
+    cluster_node(rows, all, 0, options, rng, run_paths, out.run_levels_);
     for (size_t w = 0; w < vocab; ++w) {
       for (size_t l = 0; l < out.run_levels_; ++l)
         paths[w * out.levels_ + run * out.run_levels_ + l] = run_paths[w * out.run_levels_ + l];
     }
+  };
+  for (size_t run = 0; run < ppmi_runs; ++run) cluster_run(x, run);
+
+  // 6. Optionally, hierarchies of skip-gram vectors of the same words (as dense "sparse" rows).
+  if (options.embedding_runs > 0) {
+    x = Csr();
+    std::vector<uint32_t> ranked;
+    ranked.reserve(ids.size());
+    for (uint32_t id : ids) {
+      if (id == kBoundary) {
+        if (!ranked.empty() && ranked.back() != kLineBreak) ranked.push_back(kLineBreak);
+      } else if (rank[id] != UINT32_MAX) {
+        ranked.push_back(rank[id]);
+      }
+    }
+    std::vector<uint64_t> counts(vocab);
+    for (uint32_t id : by_count) {
+      if (rank[id] == UINT32_MAX) break;
+      counts[rank[id]] = stream.counts[id];
+    }
+    EmbeddingOptions e;
+    e.dims = std::max<uint32_t>(1, options.embedding_dims);
+    e.window = options.embedding_window;
+    e.seed = options.seed;
+    std::vector<float> vectors = skipgram(ranked, counts, e);
+    say("clusters: skip-gram vectors, " + std::to_string(e.dims) + " dimensions");
+    x.dims = e.dims;
+    x.ptr.resize(size_t(vocab) + 1);
+    for (size_t w = 0; w <= vocab; ++w) x.ptr[w] = uint64_t(w) * e.dims;
+    x.col.resize(size_t(vocab) * e.dims);
+    for (size_t j = 0; j < x.col.size(); ++j) x.col[j] = uint32_t(j % e.dims);
+    x.val = std::move(vectors);
+    for (size_t run = ppmi_runs; run < ppmi_runs + options.embedding_runs; ++run)
+      cluster_run(x, run);
   }
   for (uint32_t id : by_count) {
     uint32_t r = rank[id];

@@ -18,6 +18,7 @@
 //    Optionally several hierarchies from different seeds: k-means finds a different local optimum
 //    each time, and two words that share clusters in most runs are close, which makes the
 //    features a cheap approximation of a soft similarity.
+//    Optionally more hierarchies from skip-gram embeddings of the same words (embeddings.h).
 //    Dot products of the sparse rows with dense centroids ([dimension][K] layout so the inner
 //    loop is K contiguous multiply-adds); k-means++ seeding on the most frequent words.
 //
@@ -42,6 +43,11 @@ struct ClusterOptions {
   std::vector<uint32_t> branching = {8, 8, 8, 8};  // K per level of the hierarchy
   uint32_t iterations = 12;                        // k-means iterations per node
   uint32_t runs = 3;  // independent hierarchies (different seeds), paths concatenated
+  // Further hierarchies, after those: the same k-means on skip-gram vectors of the same words
+  // (embeddings.h) instead of their PPMI rows, a second view of the words. 0 = none.
+  uint32_t embedding_runs = 0;
+  uint32_t embedding_dims = 64;
+  uint32_t embedding_window = 5;
   uint64_t seed = 1;
 };
 

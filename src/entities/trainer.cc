@@ -2,24 +2,27 @@
 //
 // 1. Word clusters from the unlabelled texts (src/entities/clusters.h), or from a cache file.
 // 2. A gazetteer of the training entities, matched leave-one-document-out (gazetteer.h).
-// 3. Pass 1: an averaged structured perceptron over the first-pass features. The dev set picks
-//    the number of epochs (the best dev F1 so far wins; training stops after `patience` epochs
-//    without improvement). `ensemble` perceptrons on different shuffles are averaged into one
-//    weight vector: the variance of a perceptron between shuffles is a few tenths of a point of
-//    F1, and the average of three is steadier and a little better, at no cost at run time.
-// 4. Pass 2 learns to use the first pass's document-wide decisions (features.h). Its training
-//    inputs must look like test-time inputs: pass 1 tags each training document with a model
-//    that never saw it (k-fold jackknifing, Wolpert's stacking), never with the model trained on
-//    it, which would be nearly perfect and teach pass 2 to copy it. Dev and test documents get
-//    their first-pass tags from the final pass-1 model, as at run time.
+// 3. Pass 1: a linear-chain CRF (crf.h; or, with crf_passes without bit 1, an averaged
+//    structured perceptron) over the first-pass features. The dev set picks the number of epochs
+//    (the best dev F1 so far wins; training stops after `patience` epochs without improvement).
+//    `ensemble` learners on different shuffles are averaged into one weight vector: the variance
+//    between shuffles is a few tenths of a point of F1, and the average of three is steadier and
+//    a little better, at no cost at run time.
+// 4. Pass 2 (an averaged perceptron unless crf_passes has bit 2) learns to use the first pass's
+//    document-wide decisions (features.h). Its training inputs must look like test-time inputs:
+//    pass 1 tags each training document with a model that never saw it (k-fold jackknifing,
+//    Wolpert's stacking), never with the model trained on it, which would be nearly perfect and
+//    teach pass 2 to copy it. Dev and test documents get their first-pass tags from the final
+//    pass-1 model, as at run time.
 // 5. Optionally (off by default: it did not help on dev) self-training: the model tags the news
 //    corpus, the entities it finds become a second gazetteer, and steps 3-4 run again.
 // 6. The weights are quantised (model.h) and the final model is scored on dev and test through
 //    the public Tagger, so the reported numbers are those of the shipped file.
 //
 // Cost on one core for CoNLL-2003 (204k training tokens) with the defaults: clusters ~20 s,
-// each perceptron ~0.4 s per epoch, 3 x (1 + 5 folds + 1) perceptrons of 6-10 epochs: about
-// 90 s in all and 0.9 GB of memory (the float weights and averaging sums of 2^20 x 17 rows).
+// each CRF or perceptron ~0.4-1 s per epoch, 3 x (1 + 5 folds) CRFs of 5-15 epochs and three
+// perceptrons for pass 2: about 90 s in all and 0.9 GB of memory (the float weights, AdaGrad
+// and averaging sums of 2^20 x 17 rows).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +32,7 @@
 
 #include "crosscheck/entities.h"
 #include "src/entities/clusters.h"
+#include "src/entities/crf.h"
 #include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/gzip_file.h"
@@ -127,11 +131,11 @@ double dev_f1(const std::vector<float>& weights, const Transitions& transitions,
 
 // One perceptron on `order`. With `fixed_epochs` > 0 runs exactly that many epochs, else picks
 // the epoch count by dev F1 (or runs max_epochs without dev).
-Trained train_member(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
-                     std::vector<uint32_t> order, const TagSet& tags, const TrainOptions& options,
-                     uint32_t fixed_epochs, uint64_t seed,
-                     const std::function<void(const std::string&)>& log) {
-  Perceptron perceptron(options.table_bits, tags);
+template <typename Learner>
+Trained train_member_with(Learner& perceptron, const std::string& name, const TrainingSet& train,
+                          const TrainingSet* dev, std::vector<uint32_t> order, const TagSet& tags,
+                          const TrainOptions& options, uint32_t fixed_epochs, uint64_t seed,
+                          const std::function<void(const std::string&)>& log) {
   Trained best;
   std::vector<float> weights;
   Transitions transitions;
@@ -172,19 +176,39 @@ Trained train_member(const std::string& name, const TrainingSet& train, const Tr
   return best;
 }
 
+// One perceptron, or one CRF when `crf`.
+Trained train_member(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
+                     std::vector<uint32_t> order, const TagSet& tags, const TrainOptions& options,
+                     uint32_t fixed_epochs, uint64_t seed, bool crf,
+                     const std::function<void(const std::string&)>& log) {
+  if (crf) {
+    CrfOptions c;
+    c.rate = options.crf_rate;
+    c.l2 = options.crf_l2;
+    c.min_gradient = options.crf_min_gradient;
+    c.average = options.crf_average;
+    Crf learner(options.table_bits, tags, c);
+    return train_member_with(learner, name, train, dev, std::move(order), tags, options,
+                             fixed_epochs, seed, log);
+  }
+  Perceptron learner(options.table_bits, tags);
+  return train_member_with(learner, name, train, dev, std::move(order), tags, options, fixed_epochs,
+                           seed, log);
+}
+
 // Trains one pass on the sentences of `train` (all of them, or those of documents with
 // doc % folds != skip_fold): `options.ensemble` perceptrons on different shuffles, the first
 // choosing the epoch count, their weights averaged (one model, the cost of one at run time).
 PassResult run_pass(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
                     const TagSet& tags, const TrainOptions& options, uint32_t fixed_epochs,
-                    int skip_fold, const std::function<void(const std::string&)>& log) {
+                    int skip_fold, bool crf, const std::function<void(const std::string&)>& log) {
   std::vector<uint32_t> order = training_order(train, options.folds, skip_fold);
   Trained sum =
-      train_member(name, train, dev, order, tags, options, fixed_epochs, options.seed, log);
+      train_member(name, train, dev, order, tags, options, fixed_epochs, options.seed, crf, log);
   const uint32_t members = std::max<uint32_t>(1, options.ensemble);
   for (uint32_t m = 1; m < members; ++m) {
     Trained t = train_member(name, train, nullptr, order, tags, options, sum.epochs,
-                             options.seed + 7919 * m, {});
+                             options.seed + 7919 * m, crf, {});
     for (size_t i = 0; i < sum.weights.size(); ++i) sum.weights[i] += t.weights[i];
     auto add = [](std::vector<float>& a, const std::vector<float>& b) {
       for (size_t i = 0; i < a.size(); ++i) {
@@ -234,7 +258,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   log("features: " + std::to_string(train_set->set.rows.size()) + " for " +
       std::to_string(train_set->tokens) + " training tokens");
   const TrainingSet* dev = has_dev ? &dev_set->set : nullptr;
-  PassResult first = run_pass("pass 1", train_set->set, dev, tags, options, 0, -1, log);
+  PassResult first =
+      run_pass("pass 1", train_set->set, dev, tags, options, 0, -1, options.crf_passes & 1, log);
   log("pass 1: " + std::to_string(first.epochs) + " epochs chosen");
   model->passes.push_back(std::move(first.weights));
   if (!options.second_pass) return;
@@ -242,8 +267,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   // Pass 2 on jackknifed first-pass tags.
   std::vector<std::vector<uint8_t>> first_tags(train_set->docs.size());
   for (uint32_t fold = 0; fold < options.folds; ++fold) {
-    PassResult f =
-        run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold), {});
+    PassResult f = run_pass("fold", train_set->set, nullptr, tags, options, first.epochs, int(fold),
+                            options.crf_passes & 1, {});
     for (size_t d = fold; d < train_set->docs.size(); d += options.folds) {
       const DocFeatures& x = train_set->first[d];
       first_tags[d].assign(x.tokens(), 0);
@@ -270,8 +295,8 @@ void train_passes(Model* model, Prepared* train_set, Prepared* dev_set, bool has
   };
   TrainingSet train2 = second_set(*train_set, &first_tags);
   TrainingSet dev2 = second_set(*dev_set, nullptr);
-  PassResult second =
-      run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1, log);
+  PassResult second = run_pass("pass 2", train2, has_dev ? &dev2 : nullptr, tags, options, 0, -1,
+                               options.crf_passes & 2, log);
   log("pass 2: " + std::to_string(second.epochs) + " epochs chosen");
   model->passes.push_back(std::move(second.weights));
 }
@@ -299,6 +324,8 @@ Status load_or_learn_clusters(const TrainData& data, const TrainOptions& options
   c.contexts = options.cluster_contexts;
   c.window = options.cluster_window;
   c.runs = options.cluster_runs;
+  c.embedding_runs = options.cluster_embedding_runs;
+  c.embedding_dims = options.cluster_embedding_dims;
   c.branching = options.cluster_branching;
   c.iterations = options.cluster_iterations;
   c.seed = options.seed;
@@ -358,7 +385,9 @@ TrainResult train(const TrainData& data, const TrainOptions& options,
     result.status = Status::error("table_bits must be in [10, 26] and folds >= 2");
     return result;
   }
-  if (options.cluster_branching.size() * std::max<uint32_t>(1, options.cluster_runs) > 16) {
+  if (options.cluster_branching.size() *
+          (std::max<uint32_t>(1, options.cluster_runs) + options.cluster_embedding_runs) >
+      16) {
     result.status = Status::error("at most 16 cluster levels (branching levels x runs)");
     return result;
   }

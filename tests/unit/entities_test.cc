@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <numeric>
 #include <random>
 #include <string>
 #include <thread>
@@ -18,12 +20,15 @@
 #include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/corpus_tokens.h"
+#include "src/entities/crf.h"
 #include "src/entities/decoder.h"
+#include "src/entities/embeddings.h"
 #include "src/entities/features.h"
 #include "src/entities/gazetteer.h"
 #include "src/entities/hash.h"
 #include "src/entities/lexical.h"
 #include "src/entities/model.h"
+#include "src/entities/perceptron.h"
 #include "src/entities/tags.h"
 
 namespace crosscheck::entities {
@@ -190,6 +195,90 @@ TEST(Decoder, ViterbiNeverBreaksTheGrammar) {
     }
     ASSERT_TRUE(tags.allowed(p, TagSet::kEnd));
   }
+}
+
+// ---- the CRF learner ---------------------------------------------------------------------------
+
+// A TrainingSet of `sentences` random sentences of 1-4 tokens with well-formed gold BILOU tags
+// of the given tag set; each token has two feature rows (of 16): its gold tag and a random one.
+TrainingSet random_crf_set(const TagSet& tags, unsigned seed, int sentences) {
+  std::mt19937 rng(seed);
+  TrainingSet set;
+  std::vector<uint32_t> rows, offsets = {0}, begin = {0};
+  std::vector<uint8_t> gold;
+  for (int s = 0; s < sentences; ++s) {
+    const size_t n = 1 + rng() % 4;
+    std::vector<Span> spans;
+    if (rng() % 2) {
+      spans.push_back({0, uint32_t(1 + rng() % n), tags.type_names()[rng() % tags.types()]});
+    }
+    for (uint8_t g : tags.encode(spans, n)) {
+      gold.push_back(g);
+      rows.push_back(g);
+      rows.push_back(uint32_t(9 + rng() % 7));
+      offsets.push_back(uint32_t(rows.size()));
+    }
+    begin.push_back(uint32_t(gold.size()));
+  }
+  set.add_document(rows, offsets, begin, gold.data());
+  return set;
+}
+
+TEST(Crf, MarginalsMatchEnumeratingEveryPath) {
+  TagSet tags({"LOC", "PER"});
+  const size_t k = tags.size();
+  TrainingSet set = random_crf_set(tags, 3, 40);
+  CrfOptions options;
+  options.average = false;  // average() then returns exactly the weights marginals() uses
+  options.rate = 0.5f;
+  Crf crf(4, tags, options);
+  std::vector<uint32_t> order(set.sentences());
+  std::iota(order.begin(), order.end(), 0u);
+  crf.epoch(set, order);
+  std::vector<float> w;
+  Transitions t;
+  crf.average(&w, &t);
+  for (uint32_t s = 0; s < set.sentences(); ++s) {
+    const size_t b = set.sentence_begin[s], n = set.sentence_begin[s + 1] - b;
+    // The slow reference: p(tag i = x) by summing exp(score) over all k^n tag sequences.
+    std::vector<double> expect(n * k, 0.0);
+    double z = 0;
+    std::vector<size_t> path(n, 0);
+    for (size_t code = 0, paths = size_t(std::pow(k, n)); code < paths; ++code) {
+      for (size_t i = 0, c = code; i < n; ++i, c /= k) path[i] = c % k;
+      double score = double(t.start[path[0]]) + t.end[path[n - 1]];
+      for (size_t i = 0; i < n; ++i) {
+        if (i) score += t.between[path[i - 1] * k + path[i]];
+        for (uint32_t j = set.offsets[b + i]; j < set.offsets[b + i + 1]; ++j)
+          score += w[size_t(set.rows[j]) * k + path[i]];
+      }
+      if (score < kForbidden / 2) continue;  // breaks the grammar: probability 0
+      const double p = std::exp(score);
+      z += p;
+      for (size_t i = 0; i < n; ++i) expect[i * k + path[i]] += p;
+    }
+    std::vector<double> got;
+    crf.marginals(set, s, &got);
+    ASSERT_EQ(got.size(), n * k);
+    for (size_t j = 0; j < n * k; ++j) ASSERT_NEAR(got[j], expect[j] / z, 1e-6) << s << " " << j;
+  }
+}
+
+TEST(Crf, LearnsTheTagsItWasShown) {
+  TagSet tags({"LOC", "PER"});
+  TrainingSet set = random_crf_set(tags, 5, 200);
+  Crf crf(4, tags, CrfOptions());
+  std::vector<uint32_t> order(set.sentences());
+  std::iota(order.begin(), order.end(), 0u);
+  size_t first = crf.epoch(set, order), last = first;
+  for (int e = 0; e < 10; ++e) last = crf.epoch(set, order);
+  EXPECT_LT(last, first);
+  std::vector<float> w;
+  Transitions t;
+  crf.average(&w, &t);
+  std::vector<uint8_t> pred(set.gold.size());
+  decode_floats(w, tags.size(), t, set, 0, set.sentences(), pred.data());
+  EXPECT_EQ(pred, set.gold);
 }
 
 // ---- CoNLL files and scoring -----------------------------------------------------------------
@@ -403,6 +492,63 @@ TEST(Clusters, WordsInTheSameContextsClusterTogether) {
   ASSERT_TRUE(back.deserialize(view));
   ASSERT_NE(back.find(hash_bytes("Monday")), nullptr);
   EXPECT_EQ(back.find(hash_bytes("Monday"))[1], monday[1]);
+}
+
+TEST(Embeddings, WordsInTheSameContextsGetCloseVectors) {
+  // Ids 0-2 are days (after "on" = 6), 3-5 fruit (after "ate" = 7), 8 = "we", 9 = ".".
+  std::mt19937 rng(4);
+  std::vector<uint32_t> stream;
+  std::vector<uint64_t> counts(10, 0);
+  for (int i = 0; i < 3000; ++i) {
+    for (uint32_t id : {6u, uint32_t(rng() % 3), 8u, 7u, uint32_t(3 + rng() % 3), 9u}) {
+      stream.push_back(id);
+      ++counts[id];
+    }
+    stream.push_back(kLineBreak);
+  }
+  EmbeddingOptions options;
+  options.dims = 16;
+  options.window = 1;
+  options.subsample = 0;
+  options.epochs = 3;
+  std::vector<float> v = skipgram(stream, counts, options);
+  ASSERT_EQ(v.size(), 10u * 16u);
+  auto cosine = [&](size_t a, size_t b) {
+    float s = 0;
+    for (size_t d = 0; d < 16; ++d) s += v[a * 16 + d] * v[b * 16 + d];
+    return s;  // unit vectors
+  };
+  EXPECT_NEAR(cosine(0, 0), 1.0f, 1e-4);
+  EXPECT_GT(cosine(0, 1), cosine(0, 4) + 0.3f);
+  EXPECT_GT(cosine(3, 5), cosine(2, 5) + 0.3f);
+  // Deterministic.
+  EXPECT_EQ(skipgram(stream, counts, options), v);
+}
+
+TEST(Clusters, EmbeddingRunsFollowThePpmiRuns) {
+  std::vector<std::string> texts;
+  const std::vector<std::string> days = {"Monday", "Tuesday", "Friday"};
+  const std::vector<std::string> fruit = {"apples", "pears", "plums"};
+  std::mt19937 rng(3);
+  for (int i = 0; i < 400; ++i) {
+    texts.push_back("on " + days[rng() % 3] + " we met . she ate " + fruit[rng() % 3] + " today .");
+  }
+  ClusterOptions options;
+  options.min_count = 2;
+  options.contexts = 20;
+  options.branching = {2, 3};
+  options.runs = 1;
+  options.embedding_runs = 1;
+  options.embedding_dims = 16;
+  options.embedding_window = 1;
+  WordClusters c = WordClusters::learn(texts, {}, options, {});
+  ASSERT_EQ(c.levels(), 4u);
+  const uint64_t* monday = c.find(hash_bytes("Monday"));
+  const uint64_t* friday = c.find(hash_bytes("Friday"));
+  const uint64_t* pears = c.find(hash_bytes("pears"));
+  ASSERT_TRUE(monday && friday && pears);
+  EXPECT_EQ(monday[2], friday[2]);  // the embedding run's top level: days together
+  EXPECT_NE(monday[2], pears[2]);
 }
 
 // ---- a tiny model trained on invented sentences ----------------------------------------------
