@@ -27,6 +27,7 @@
 #include "src/ingest/format.h"
 #include "src/ingest/gzip.h"
 #include "src/ingest/gzip_stream.h"
+#include "src/ingest/mapped_file.h"
 #include "src/ingest/readers.h"
 
 namespace crosscheck::ingest {
@@ -289,6 +290,10 @@ struct Blocks {
   size_t bytes = 0;
 };
 
+// Regular files from this size on are mapped, not read into a buffer (mapped_file.h says why);
+// smaller ones cost less to read than to map.
+constexpr uint64_t kMapBytes = 256 << 10;
+
 void read_path(const std::string& path, const Options& options, const ArticleSink& on_article,
                const ProblemSink& on_problem, Stats& stats, Blocks blocks) {
   ReadContext ctx(path, options, on_article, on_problem, stats);
@@ -311,6 +316,14 @@ void read_path(const std::string& path, const Options& options, const ArticleSin
     ::close(fd);
     ctx.error(path, "cannot read: is a directory");
     return;
+  }
+  if (S_ISREG(st.st_mode) && size_hint >= kMapBytes) {
+    MappedFile mapped(fd, static_cast<size_t>(size_hint));
+    if (mapped.ok()) {
+      ::close(fd);
+      read_bytes(ctx, mapped.bytes());
+      return;
+    }
   }
   std::string bytes;
   int err = 0;

@@ -63,6 +63,31 @@ TEST(IngestInputs, GzipIsDetectedByMagicNotExtension) {
   EXPECT_EQ(r.stats.bytes, 35u);
 }
 
+// Files of 256 KB and more are mapped instead of read into a buffer: the same records, problems
+// and byte counts either way, plain or gzip, and a record cut by the end of the file is still one.
+TEST(IngestInputs, LargeFilesAreReadAsSmallOnesAre) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; jsonl.size() < (600u << 10); ++i) {
+    jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"Record " + std::to_string(i) +
+             " of a large file, long enough to fill the line with words.\"}\n";
+  }
+  jsonl += "{\"id\":\"last\",\"text\":\"no newline at the end\"}";
+  const std::string broken = jsonl + "\n{\"id\":\"cut\",\"te";
+  for (const std::string& content : {jsonl, broken}) {
+    Result in_memory = read("big.jsonl", content);
+    for (const std::string& file : {dir.write("big.jsonl", content),
+                                    dir.write("big.jsonl.gz", gzip(content))}) {
+      Result from_file = read_paths({file});
+      ASSERT_EQ(from_file.articles.size(), in_memory.articles.size()) << file;
+      EXPECT_EQ(from_file.articles.back().id, in_memory.articles.back().id);
+      EXPECT_EQ(from_file.articles.back().body, in_memory.articles.back().body);
+      EXPECT_EQ(from_file.problems.size(), in_memory.problems.size()) << file;
+      EXPECT_EQ(from_file.stats.bytes, content.size());
+    }
+  }
+}
+
 TEST(IngestInputs, ExpectedBytesAreWhatTheFilesDecodeTo) {
   TempDir dir;
   const std::string text(70000, 'x');
