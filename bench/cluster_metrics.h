@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <utility>
@@ -63,6 +64,14 @@ Quality evaluate(const std::vector<P>& predicted, const std::vector<G>& gold) {
   q.clusters = cluster_size.size();
   q.classes = class_size.size();
   return q;
+}
+
+// One line: "<name>: BCubed P .. R .. F1 .. | pairwise P .. R .. F1 .. | N stories for M events".
+inline void print_quality(const char* name, const Quality& q) {
+  std::printf("%s: BCubed P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f | %zu stories "
+              "for %zu events\n",
+              name, q.bcubed.precision, q.bcubed.recall, q.bcubed.f1, q.pairwise.precision,
+              q.pairwise.recall, q.pairwise.f1, q.clusters, q.classes);
 }
 
 }  // namespace crosscheck::cluster_metrics

@@ -1,8 +1,9 @@
 // A labelled story set — {"id","event","text"[,"title","date","source"]} per line, as
 // ../shared/data/clustering/ecbplus-train.jsonl and ../shared/data/stories/basil.jsonl are — read
 // into articles in arrival order: dated sets in publication order (stable, so undated sets keep
-// input order), as a live stream would deliver them. Header-only so the quality test and the
-// tuning tool (tools/cluster_eval.cc) read a set the same way.
+// input order), as a live stream would deliver them, and clustered through the production path.
+// Header-only so the quality test and the tuning tool (tools/cluster_eval.cc) read and cluster a
+// set the same way.
 #pragma once
 
 #include <simdjson.h>
@@ -15,6 +16,8 @@
 #include <vector>
 
 #include "crosscheck/article.h"
+#include "crosscheck/cluster.h"
+#include "crosscheck/text.h"
 
 namespace crosscheck::cluster_metrics {
 
@@ -60,6 +63,19 @@ inline Labelled load_labelled(const std::string& path) {
     sorted.gold.push_back(std::move(set.gold[i]));
   }
   return sorted;
+}
+
+// The production path over a labelled set: Article -> text::Analyzer -> StoryClusterer (with
+// `options`) -> finish(). Returns finish()'s story per article; false and `error` when the
+// background model named in `options` cannot be loaded.
+inline bool cluster_labelled(const Labelled& set, const cluster::Options& options,
+                             std::vector<uint32_t>* ids, std::string* error) {
+  cluster::StoryClusterer clusterer(options);
+  if (!clusterer.load_background(error)) return false;
+  text::Analyzer analyzer;
+  for (const Article& a : set.articles) clusterer.assign(analyzer.analyze(a), a);
+  *ids = clusterer.finish();
+  return true;
 }
 
 }  // namespace crosscheck::cluster_metrics

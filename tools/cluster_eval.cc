@@ -69,7 +69,6 @@ int main(int argc, char** argv) {
   const std::pair<const char*, const char*> sets[] = {
       {"ECB+ train", "data/clustering/ecbplus-train.jsonl"},
       {"BASIL", "data/stories/basil.jsonl"}};
-  crosscheck::text::Analyzer analyzer;
   for (const auto& [name, rel] : sets) {
     fs::path path = fs::path(shared) / rel;
     cm::Labelled set;
@@ -79,19 +78,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cluster_eval: %s: %s\n", path.c_str(), e.what());
       return 1;
     }
-    crosscheck::cluster::StoryClusterer clusterer(o);
+    std::vector<uint32_t> ids;
     std::string error;
-    if (!clusterer.load_background(&error)) {
+    if (!cm::cluster_labelled(set, o, &ids, &error)) {
       std::fprintf(stderr, "cluster_eval: %s\n", error.c_str());
       return 1;
     }
-    for (const crosscheck::Article& a : set.articles) clusterer.assign(analyzer.analyze(a), a);
-    std::vector<uint32_t> ids = clusterer.finish();
-    cm::Quality q = cm::evaluate(ids, set.gold);
-    std::printf("%-10s BCubed P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f | %zu "
-                "stories for %zu events\n",
-                name, q.bcubed.precision, q.bcubed.recall, q.bcubed.f1, q.pairwise.precision,
-                q.pairwise.recall, q.pairwise.f1, q.clusters, q.classes);
+    cm::print_quality(name, cm::evaluate(ids, set.gold));
     if (mixed) list_mixed(set, ids);
   }
   return 0;

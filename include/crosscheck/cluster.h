@@ -36,14 +36,17 @@ struct Options {
   // "star checks into rehab" is similar to the first in absolute terms but much less similar
   // than the first story's articles are to each other. 0: off.
   double cohesion_ratio = 0.6;
-  // Participant test, for joins: an article whose salient names (its `salient_names` heaviest
-  // names written at least twice) include one that no member of a story of at least
-  // `novel_name_min_articles` mentions is about other people — another incident of the same kind
-  // ("a champion defends his title" against another challenger) or a new turn; its similarity to
-  // that story counts (1 - novel_name_penalty) as much. 0: off.
+  // Participant test, for joins: an article whose salient names include one that is not among
+  // the terms of a story's centroid (no member mentions it — or, online, only so little that the
+  // centroid's pruning to `centroid_terms` dropped it) is about other people: another incident of
+  // the same kind ("a champion defends his title" against another challenger) or a new turn. Its
+  // similarity to that story, for the threshold and the relative test alike, counts
+  // (1 - novel_name_penalty) as much. In [0, 1]; 0: off.
   double novel_name_penalty = 0.5;
-  uint32_t salient_names = 6;
-  uint32_t novel_name_min_articles = 3;
+  uint32_t salient_names = 6;            // an article's salient names: its this many heaviest
+                                         // names written at least twice
+  uint32_t novel_name_min_articles = 3;  // stories smaller than this are not tested (with two
+                                         // members, other outlets quoting other people is common)
   // --- time ---------------------------------------------------------------------------------
   int window_days = 7;  // a story not updated for this many days (stream clock) is retired
   uint32_t max_idle_articles = 0;  // retire stories idle for this many arrivals (0: never);

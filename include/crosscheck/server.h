@@ -10,7 +10,8 @@
 //
 // Api is the whole behaviour — routing, parameters, JSON, errors, the pages — as plain values, so
 // it is tested without sockets; HttpServer only moves requests between a socket and Api (through
-// cpp-httplib's worker pool). Every request reads the store through its own read-only connection
+// cpp-httplib's worker pool; HttpServer is in the CMake target crosscheck::http, Api in
+// crosscheck::crosscheck — see CMakeLists.txt for why). Every request reads the store through its own read-only connection
 // (a pool of them), so readers never block an ingest running at the same time (SQLite WAL), and
 // see each committed batch as it lands.
 //

@@ -140,8 +140,8 @@ constexpr WordRule kRules[] = {
     {"postmeta", false, BlockHint::kDate},
 };
 
-// Word beginnings that contain a rule's word without meaning it: "candidate-name",
-// "validation", "mandate" are not dates. ("update" stays one: "last-update" is a date line, and
+// Word beginnings whose "-ate" forms contain "date" without meaning one: "candidate-name",
+// "validated", "mandate" are not dates (the "-ation" forms never matched). ("update" stays one: "last-update" is a date line, and
 // a kDate block is pruned only when short, so a long live-blog "update" entry is kept anyway.)
 constexpr std::string_view kFalseFriends[] = {"candidat", "validat", "mandat", "accommodat",
                                               "consolidat", "liquidat"};

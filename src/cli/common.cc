@@ -20,6 +20,10 @@ void add_input_options(CLI::App& app, InputArgs& args) {
   app.add_option("--max-file-bytes", args.max_file_bytes,
                  "Reject files larger than this (after decompression) with a per-file error")
       ->default_val(512ull << 20);
+  app.add_flag("--no-mmap", args.no_mmap,
+               "Read files into memory instead of mapping them (large files are mapped by "
+               "default: faster, but a file truncated by another process while it is read "
+               "stops the run)");
   app.add_option("-j,--threads", args.threads, "Worker threads (0 = all cores)")->default_val(0);
   app.add_flag("-q,--quiet", args.quiet, "No progress display on stderr");
   app.add_flag("--keep-boilerplate", args.keep_boilerplate,
@@ -39,6 +43,7 @@ bool make_pipeline_options(const InputArgs& args, pipeline::Options& out) {
     return false;
   }
   out.ingest.max_file_bytes = args.max_file_bytes;
+  out.ingest.map_files = !args.no_mmap;
   out.threads = args.threads;
   out.remove_boilerplate = !args.keep_boilerplate;
   out.boilerplate.template_min_articles = args.template_min_articles;

@@ -27,6 +27,7 @@ struct InputArgs {
   bool quiet = false;
   bool keep_boilerplate = false;
   uint32_t template_min_articles = 3;
+  bool no_mmap = false;
 };
 
 // Registers INPUT... and the options every reading subcommand takes.

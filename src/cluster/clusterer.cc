@@ -113,8 +113,8 @@ struct StoryClusterer::Impl {
     a.salient = salient_names(a.tf, v, options.salient_names);
   }
 
-  // The article names a participant that no member of story `s` mentions (Options::
-  // novel_name_penalty).
+  // The article names a participant that is not among the terms of story `s`'s centroid
+  // (Options::novel_name_penalty: not mentioned by any member, or pruned away online).
   bool brings_new_participant(const ArticleState& a, const StoryState& s) const {
     if (s.articles.size() < options.novel_name_min_articles) return false;
     for (uint32_t term : a.salient) {

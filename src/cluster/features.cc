@@ -50,17 +50,14 @@ struct Counts {
 
 std::vector<uint32_t> salient_names(const std::vector<TermFrequency>& tf, const SparseVector& vec,
                                     uint32_t k) {
-  std::vector<std::pair<float, uint32_t>> names;  // (-weight, term): heaviest first
+  SparseVector names;  // the repeated names' entries of vec (both sorted by term)
   size_t j = 0;
-  for (const TermFrequency& t : tf) {  // both sorted by term
+  for (const TermFrequency& t : tf) {
     if (!t.repeated_name) continue;
     while (j < vec.size() && vec[j].term < t.term) ++j;
-    if (j < vec.size() && vec[j].term == t.term) names.push_back({-vec[j].weight, t.term});
+    if (j < vec.size() && vec[j].term == t.term) names.push_back(vec[j]);
   }
-  std::sort(names.begin(), names.end());
-  std::vector<uint32_t> out;
-  for (size_t i = 0; i < names.size() && i < k; ++i) out.push_back(names[i].second);
-  return out;
+  return top_terms(names, k);
 }
 
 FeatureExtractor::FeatureExtractor(const Options& options, Terms* terms)
@@ -158,12 +155,12 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
   for (const auto& [id, c] : counts) {
     double n = c.body + options_.title_boost * c.title;
     double tf = 1.0 + std::log(std::max(1.0, n));
+    const bool name = !c.number && c.capitalised > c.lower;
     if (c.number) {
       tf *= options_.number_boost;
-    } else if (c.capitalised > c.lower) {
+    } else if (name) {
       tf *= options_.name_boost;
     }
-    bool name = !c.number && c.capitalised > c.lower;
     out.push_back({id, static_cast<float>(tf), name && n >= 2});
   }
   return out;

@@ -31,6 +31,7 @@ Crf::Crf(uint32_t bits, const TagSet& tags, const CrfOptions& options)
 
 void Crf::step(float* w, float* g2, double* u, float gradient) {
   const float g = gradient - options_.l2 * *w;
+  if (g == 0.0f) return;  // nothing to learn (and 0 / sqrt(0) would poison the weight)
   *g2 += g * g;
   const float delta = options_.rate * g / std::sqrt(*g2);
   *w += delta;

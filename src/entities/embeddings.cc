@@ -41,6 +41,7 @@ std::vector<float> skipgram(const std::vector<uint32_t>& stream,
   for (uint64_t c : counts) z += std::pow(double(c), 0.75);
   {
     size_t w = 0;
+    if (z <= 0) z = 1;  // no counts at all: a table of word 0, never drawn from
     double cumulative = vocab ? std::pow(double(counts[0]), 0.75) / z : 1;
     for (size_t i = 0; i < kTable; ++i) {
       table[i] = uint32_t(w);

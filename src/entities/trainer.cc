@@ -129,10 +129,10 @@ double dev_f1(const std::vector<float>& weights, const Transitions& transitions,
   return span_f1(tags, dev, pred);
 }
 
-// One perceptron on `order`. With `fixed_epochs` > 0 runs exactly that many epochs, else picks
-// the epoch count by dev F1 (or runs max_epochs without dev).
+// One learner (perceptron or CRF) on `order`. With `fixed_epochs` > 0 runs exactly that many
+// epochs, else picks the epoch count by dev F1 (or runs max_epochs without dev).
 template <typename Learner>
-Trained train_member_with(Learner& perceptron, const std::string& name, const TrainingSet& train,
+Trained train_member_with(Learner& learner, const std::string& name, const TrainingSet& train,
                           const TrainingSet* dev, std::vector<uint32_t> order, const TagSet& tags,
                           const TrainOptions& options, uint32_t fixed_epochs, uint64_t seed,
                           const std::function<void(const std::string&)>& log) {
@@ -145,15 +145,15 @@ Trained train_member_with(Learner& perceptron, const std::string& name, const Tr
     auto t0 = Clock::now();
     std::mt19937_64 rng(seed * 1000003 + epoch);
     std::shuffle(order.begin(), order.end(), rng);
-    size_t wrong = perceptron.epoch(train, order);
+    size_t wrong = learner.epoch(train, order);
     if (fixed_epochs || !dev) {
       if (epoch == max_epochs) {
-        perceptron.average(&best.weights, &best.transitions);
+        learner.average(&best.weights, &best.transitions);
         best.epochs = epoch;
       }
       continue;
     }
-    perceptron.average(&weights, &transitions);
+    learner.average(&weights, &transitions);
     double f1 = dev_f1(weights, transitions, tags, *dev);
     double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     if (log) {

@@ -3,8 +3,9 @@
 // big, binary, or a broken gzip stream -- is decided here, once for all formats, before a format
 // reader sees the bytes.
 //
-// Files are read whole (capped by Options::max_file_bytes, checked on the size on disk and again
-// while inflating, so a gzip bomb stops at the cap); a gzip JSONL file is then decoded a piece at a
+// Files are read whole — regular files of 256 KB and more mapped rather than read, unless
+// Options::map_files is off (mapped_file.h) — capped by Options::max_file_bytes, checked on the
+// size on disk and again while inflating, so a gzip bomb stops at the cap; a gzip JSONL file is then decoded a piece at a
 // time, its records read as each piece arrives, while other gzip files are decoded whole. A truncated or corrupt gzip stream is an error
 // either way; for multi-record formats (JSONL, WARC) the records decoded before the damage are
 // still read, for single-article files (text, HTML) the partial article is rejected.
@@ -317,7 +318,7 @@ void read_path(const std::string& path, const Options& options, const ArticleSin
     ctx.error(path, "cannot read: is a directory");
     return;
   }
-  if (S_ISREG(st.st_mode) && size_hint >= kMapBytes) {
+  if (options.map_files && S_ISREG(st.st_mode) && size_hint >= kMapBytes) {
     MappedFile mapped(fd, static_cast<size_t>(size_hint));
     if (mapped.ok()) {
       ::close(fd);

@@ -7,6 +7,7 @@
 //
 // The usual caveat of mappings: if another process truncates the file while it is being read,
 // touching the lost pages raises SIGBUS. Appending is safe (only the size at open is mapped).
+// ingest::Options::map_files (`--no-mmap`) reads files instead.
 #pragma once
 
 #include <cstddef>

@@ -27,23 +27,9 @@ cluster_metrics::Quality cluster_and_score(const Labelled& set, std::vector<uint
   cluster::Options options;
   options.rejudge_all_pairs = rejudge_all_pairs;
   options.background_df = std::string(CROSSCHECK_SOURCE_DIR) + "/models/df-en.tsv.gz";
-  cluster::StoryClusterer clusterer(options);
   std::string error;
-  EXPECT_TRUE(clusterer.load_background(&error)) << error;
-  text::Analyzer analyzer;
-  for (const Article& a : set.articles) {
-    Document doc = analyzer.analyze(a);
-    clusterer.assign(doc, a);
-  }
-  *ids = clusterer.finish();
+  EXPECT_TRUE(cluster_metrics::cluster_labelled(set, options, ids, &error)) << error;
   return cluster_metrics::evaluate(*ids, set.gold);
-}
-
-void report(const char* name, const cluster_metrics::Quality& q) {
-  std::printf("%s: BCubed P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f | %zu stories "
-              "for %zu events\n",
-              name, q.bcubed.precision, q.bcubed.recall, q.bcubed.f1, q.pairwise.precision,
-              q.pairwise.recall, q.pairwise.f1, q.clusters, q.classes);
 }
 
 fs::path shared(const char* rel) { return fs::path(CROSSCHECK_SHARED_DIR) / rel; }
@@ -55,7 +41,7 @@ TEST(ClusterQuality, EcbPlusTrain) {
   ASSERT_EQ(set.articles.size(), 772u);
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
-  report("ECB+ train", q);
+  cluster_metrics::print_quality("ECB+ train", q);
   // Measured 0.917 BCubed F1 / 0.882 pairwise F1 (the set the thresholds were tuned on).
   EXPECT_GE(q.bcubed.f1, 0.90);
   EXPECT_GE(q.pairwise.f1, 0.86);
@@ -76,7 +62,7 @@ TEST(ClusterQuality, Basil) {
   ASSERT_EQ(set.articles.size(), 300u);
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
-  report("BASIL", q);
+  cluster_metrics::print_quality("BASIL", q);
   // Measured 0.974 BCubed F1 / 0.953 pairwise F1 (held out: not used for tuning).
   EXPECT_GE(q.bcubed.f1, 0.96);
   EXPECT_GE(q.pairwise.f1, 0.93);

@@ -190,7 +190,7 @@ TEST(StoryClusterer, MergeStepJoinsStoriesThatStartedApart) {
   // With a join threshold nobody reaches online, every article opens a story; the merge step
   // (same similarity, lower bar) must still bring each story's articles together.
   Options options = shipped();
-  options.join_threshold = 0.4;
+  options.join_threshold = 0.99;
   options.merge_threshold = 0.2;
   options.refine_passes = 0;
   std::vector<uint32_t> ids = run(corpus(), options);
@@ -357,7 +357,7 @@ TEST(StoryClusterer, IncrementalMergePassesDecideAsJudgingEveryPair) {
   auto online_and_final = [&](bool rejudge_all_pairs) {
     Options options;  // IDF learned from the stream: the generated words are not English
     options.merge_every = 7;
-    options.join_threshold = 0.4;  // stories start apart, the merge passes bring them together
+    options.join_threshold = 0.35;  // stories start apart, the merge passes bring them together
     options.merge_threshold = 0.3;
     options.rejudge_all_pairs = rejudge_all_pairs;
     StoryClusterer clusterer(options);

@@ -210,7 +210,8 @@ TEST(Extractor, DateLinesAndPictureCaptionsAreDropped) {
 // Words that only contain a rule's word: "candidate" is no date, "bildung" (education) no picture.
 TEST(Extractor, FalseFriendsOfDateAndPictureWordsAreKept) {
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "candidate-name"), BlockHint::kNone);
-  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "form-validation"), BlockHint::kNone);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "field-validated"), BlockHint::kNone);
+  EXPECT_EQ(classify_hint(HtmlTag::kDiv, "mandate"), BlockHint::kNone);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "last-updated"), BlockHint::kDate);
   EXPECT_EQ(classify_hint(HtmlTag::kDiv, "pubdate"), BlockHint::kDate);
   ExtractedPage page = around_story("",

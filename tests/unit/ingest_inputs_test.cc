@@ -1,4 +1,6 @@
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -10,6 +12,7 @@
 #include "crosscheck/ingest.h"
 #include "tests/support/ingest_capture.h"
 #include "crosscheck/utf8.h"
+#include "src/ingest/mapped_file.h"
 
 namespace crosscheck::ingest {
 namespace {
@@ -64,20 +67,29 @@ TEST(IngestInputs, GzipIsDetectedByMagicNotExtension) {
 }
 
 // Files of 256 KB and more are mapped instead of read into a buffer: the same records, problems
-// and byte counts either way, plain or gzip, and a record cut by the end of the file is still one.
+// and byte counts as reading the bytes from memory, plain or gzip (the bodies are random words,
+// so the gzip file is over 256 KB too), and a record cut by the end of the file is still one.
 TEST(IngestInputs, LargeFilesAreReadAsSmallOnesAre) {
   TempDir dir;
+  std::mt19937 rng(7);
   std::string jsonl;
-  for (int i = 0; jsonl.size() < (600u << 10); ++i) {
-    jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"Record " + std::to_string(i) +
-             " of a large file, long enough to fill the line with words.\"}\n";
+  for (int i = 0; jsonl.size() < (900u << 10); ++i) {
+    jsonl += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"";
+    for (int w = 0; w < 40; ++w) jsonl += std::to_string(rng()) + " ";
+    jsonl += "\"}\n";
   }
   jsonl += "{\"id\":\"last\",\"text\":\"no newline at the end\"}";
   const std::string broken = jsonl + "\n{\"id\":\"cut\",\"te";
   for (const std::string& content : {jsonl, broken}) {
     Result in_memory = read("big.jsonl", content);
+    const std::string zipped = gzip(content);
+    ASSERT_GE(zipped.size(), 256u << 10);  // mapped too
     for (const std::string& file : {dir.write("big.jsonl", content),
-                                    dir.write("big.jsonl.gz", gzip(content))}) {
+                                    dir.write("big.jsonl.gz", zipped)}) {
+      Options read_not_mapped;
+      read_not_mapped.map_files = false;
+      Result unmapped = read_paths({file}, read_not_mapped);
+      EXPECT_EQ(unmapped.articles.size(), in_memory.articles.size()) << file;
       Result from_file = read_paths({file});
       ASSERT_EQ(from_file.articles.size(), in_memory.articles.size()) << file;
       EXPECT_EQ(from_file.articles.back().id, in_memory.articles.back().id);
@@ -86,6 +98,25 @@ TEST(IngestInputs, LargeFilesAreReadAsSmallOnesAre) {
       EXPECT_EQ(from_file.stats.bytes, content.size());
     }
   }
+}
+
+TEST(IngestInputs, MappedFileHoldsTheFileOrNothing) {
+  TempDir dir;
+  const std::string content(300000, 'm');
+  int fd = ::open(dir.write("m.txt", content).c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  {
+    MappedFile mapped(fd, content.size());
+    ::close(fd);  // the mapping outlives the descriptor
+    ASSERT_TRUE(mapped.ok());
+    EXPECT_EQ(mapped.bytes(), content);
+  }
+  int empty = ::open(dir.write("e.txt", "").c_str(), O_RDONLY);
+  ASSERT_GE(empty, 0);
+  MappedFile nothing(empty, 0);
+  ::close(empty);
+  EXPECT_FALSE(nothing.ok());
+  EXPECT_TRUE(nothing.bytes().empty());
 }
 
 TEST(IngestInputs, ExpectedBytesAreWhatTheFilesDecodeTo) {
