@@ -5,10 +5,11 @@
 //
 // Files are read whole — regular files of 256 KB and more mapped rather than read, unless
 // Options::map_files is off (mapped_file.h) — capped by Options::max_file_bytes, checked on the
-// size on disk and again while inflating, so a gzip bomb stops at the cap; a gzip JSONL file is then decoded a piece at a
-// time, its records read as each piece arrives, while other gzip files are decoded whole. A truncated or corrupt gzip stream is an error
-// either way; for multi-record formats (JSONL, WARC) the records decoded before the damage are
-// still read, for single-article files (text, HTML) the partial article is rejected.
+// size on disk and again while inflating, so a gzip bomb stops at the cap. A gzip JSONL file is
+// decoded a piece at a time, its records read as each piece arrives; other gzip files are decoded
+// whole. A truncated or corrupt gzip stream is an error either way; for multi-record formats
+// (JSONL, WARC) the records decoded before the damage are still read, for single-article files
+// (text, HTML) the partial article is rejected.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,6 +47,20 @@ bool is_bzip2(std::string_view b) {
 }
 
 constexpr size_t kStreamPiece = size_t{1} << 20;  // decoded bytes per piece of a gzip JSONL file
+
+// Why the decoded data of a gzip file stops early (status kTruncated or kCorrupt), said the same
+// way whether the file was decoded whole or in pieces.
+std::string gzip_damage(InflateStatus status, uint64_t produced, const std::string& message) {
+  if (status == InflateStatus::kTruncated)
+    return "truncated gzip stream after " + std::to_string(produced) + " bytes";
+  return "corrupt gzip stream after " + std::to_string(produced) + " bytes: " + message;
+}
+
+void warn_trailing_bytes(ReadContext& ctx, uint64_t trailing) {
+  if (trailing == 0) return;
+  ctx.warning(std::string(ctx.name()), "ignored " + std::to_string(trailing) +
+                                           " bytes of trailing garbage after the gzip stream");
+}
 
 // Newlines in `s`: memchr finds them at memory speed (lines are long), where a byte loop at -O2
 // costs ~0.4 ms per MB on the reader thread.
@@ -145,10 +160,7 @@ bool read_gzip_jsonl(ReadContext& ctx, std::string_view bytes, Format format) {
     if (!gz.read(piece, piece_bytes)) break;
   }
   ctx.stats().bytes += gz.produced();
-  if (gz.trailing_bytes() > 0) {
-    ctx.warning(path, "ignored " + std::to_string(gz.trailing_bytes()) +
-                          " bytes of trailing garbage after the gzip stream");
-  }
+  warn_trailing_bytes(ctx, gz.trailing_bytes());
   if (gz.status() == InflateStatus::kOk) {
     if (gz.produced() == 0) {
       ctx.error(path, "empty file (after decompression)");
@@ -157,11 +169,8 @@ bool read_gzip_jsonl(ReadContext& ctx, std::string_view bytes, Format format) {
     }
     return true;
   }
-  std::string damage = gz.status() == InflateStatus::kTruncated
-                           ? "truncated gzip stream after " + std::to_string(gz.produced()) + " bytes"
-                           : "corrupt gzip stream after " + std::to_string(gz.produced()) +
-                                 " bytes: " + gz.message();
-  ctx.error(path, damage + "; records before the damage were read");
+  ctx.error(path, gzip_damage(gz.status(), gz.produced(), gz.message()) +
+                      "; records before the damage were read");
   jsonl_lines(ctx, piece, true, line);
   return true;
 }
@@ -198,17 +207,11 @@ void read_bytes(ReadContext& ctx, std::string_view bytes) {
         ctx.error(path, too_large(options.max_file_bytes));
         return;
       case InflateStatus::kTruncated:
-        damage = "truncated gzip stream after " + std::to_string(inflated.size()) + " bytes";
-        break;
       case InflateStatus::kCorrupt:
-        damage =
-            "corrupt gzip stream after " + std::to_string(inflated.size()) + " bytes: " + r.message;
+        damage = gzip_damage(r.status, inflated.size(), r.message);
         break;
     }
-    if (r.trailing_bytes > 0) {
-      ctx.warning(path, "ignored " + std::to_string(r.trailing_bytes) +
-                            " bytes of trailing garbage after the gzip stream");
-    }
+    warn_trailing_bytes(ctx, r.trailing_bytes);
     data = inflated;
   } else if (bytes.size() > options.max_file_bytes) {
     ctx.error(path, too_large(options.max_file_bytes));
