@@ -197,7 +197,7 @@ Trained train_member(const std::string& name, const TrainingSet& train, const Tr
 }
 
 // Trains one pass on the sentences of `train` (all of them, or those of documents with
-// doc % folds != skip_fold): `options.ensemble` perceptrons on different shuffles, the first
+// doc % folds != skip_fold): `options.ensemble` learners on different shuffles, the first
 // choosing the epoch count, their weights averaged (one model, the cost of one at run time).
 PassResult run_pass(const std::string& name, const TrainingSet& train, const TrainingSet* dev,
                     const TagSet& tags, const TrainOptions& options, uint32_t fixed_epochs,
@@ -314,6 +314,14 @@ Status load_or_learn_clusters(const TrainData& data, const TrainOptions& options
     std::string_view view(bytes);
     if (!out->deserialize(view))
       return Status::error("bad clusters cache " + options.clusters_cache);
+    // A cache learned with other hierarchy options would silently stand in for these.
+    const size_t want = options.cluster_branching.size() *
+                        (std::max<uint32_t>(1, options.cluster_runs) +
+                         options.cluster_embedding_runs);
+    if (out->levels() != want)
+      return Status::error("clusters cache " + options.clusters_cache + " holds " +
+                           std::to_string(out->levels()) + " levels, these cluster options make " +
+                           std::to_string(want) + "; remove it or name another cache file");
     if (log)
       log("clusters: " + std::to_string(out->size()) + " words from " + options.clusters_cache);
     return Status::ok();

@@ -17,6 +17,7 @@
 
 #include "crosscheck/article.h"
 #include "crosscheck/text.h"
+#include "tests/support/ingest_capture.h"
 #include "src/entities/casing.h"
 #include "src/entities/clusters.h"
 #include "src/entities/corpus_tokens.h"
@@ -800,6 +801,32 @@ TEST(Train, OptionalFeatureGroupsSaveAndLoad) {
   EXPECT_EQ(m.feature_groups, 3u);
   EXPECT_EQ(m.casing.words(), r.tagger->model().casing.words());
   EXPECT_EQ(m.serialize(), bytes);
+}
+
+// A clusters cache stands in for learning only when it was learned with the same hierarchy
+// options; otherwise training stops with a message naming the file.
+TEST(Train, ClustersCacheOfOtherOptionsIsRefused) {
+  ConllCorpus corpus = parse_conll(invented_conll(3, 10));
+  TrainData data;
+  data.train = &corpus;
+  for (int i = 0; i < 20; ++i)
+    data.unlabeled.push_back("Yesterday we saw Cosima Vesper in Lindmoor with the chief of Minova.");
+  testing_support::TempDir dir;
+  TrainOptions options;
+  options.table_bits = 16;
+  options.max_epochs = 2;
+  options.folds = 2;
+  options.cluster_min_count = 1;
+  options.cluster_branching = {2, 2};
+  options.cluster_runs = 1;
+  options.clusters_cache = dir.path() + "/clusters.gz";
+  ASSERT_TRUE(train(data, options).status);                   // learns and writes the cache
+  ASSERT_TRUE(std::filesystem::exists(options.clusters_cache));
+  EXPECT_TRUE(train(data, options).status);                    // reads it back
+  options.cluster_runs = 2;                                    // other options: refused
+  Status st = train(data, options).status;
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.message().find("clusters.gz holds 2 levels"), std::string::npos) << st.message();
 }
 
 TEST(Train, RejectsDataWithoutGold) {
