@@ -110,7 +110,7 @@ struct StoryClusterer::Impl {
     }
     prune(v, options.article_terms);
     normalize(v);
-    a.salient = salient_names(a.tf, v, options.salient_names);
+    if (options.novel_name_penalty > 0) a.salient = salient_names(a.tf, v, options.salient_names);
   }
 
   // The article names a participant that is not among the terms of story `s`'s centroid
