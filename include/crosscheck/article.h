@@ -6,6 +6,7 @@
 //                 is silently dropped.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ struct Article {
   std::vector<std::string> authors;  // bylines turned into metadata
   std::vector<std::string> credits;  // credit lines ("with DPA and Reuters") turned into metadata
   std::string duplicate_of;          // filled by dedup; empty when unique
+  uint64_t raw_fingerprint = 0;      // pipeline::raw_fingerprint of the record it was cleaned
+                                     // from, when the reader asked for it (0: not known)
 };
 
 }  // namespace crosscheck

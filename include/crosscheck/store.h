@@ -13,7 +13,9 @@
 //
 // Data model. Every article version is one row with a sequence number `seq` (arrival order over
 // the store's whole life). An article id seen again with the same content hash is a no-op; with a
-// different hash it becomes version n+1 and the older version stops being `current`. Stories are
+// different hash it becomes version n+1 and the older version stops being `current`. Each row also
+// keeps the fingerprint of the raw record it was cleaned from, so that an ingest can recognise a
+// record it stored before without cleaning it again. Stories are
 // numbered by the seq of their founding article. Nothing here throws for bad data: every failure
 // (I/O, corrupt file, newer schema) is a Status with a message meant for the user.
 #pragma once
@@ -53,6 +55,7 @@ struct Latest {
   bool found = false;
   uint32_t version = 0;
   uint64_t content_hash = 0;
+  uint64_t raw_fingerprint = 0;
 };
 
 struct StorySummary {
@@ -82,12 +85,22 @@ class Store {
   virtual Status insert(StoredArticle& a) = 0;
   // Moves an article version to another story (final clustering pass).
   virtual Status set_story(int64_t seq, int64_t story) = 0;
+  // Records the raw fingerprint of an article version found unchanged (its content hash equal)
+  // though read from a different raw record, or stored before fingerprints were kept.
+  virtual Status set_raw_fingerprint(const std::string& id, uint32_t version,
+                                     uint64_t fingerprint) = 0;
 
-  // Every stored signature with its row's seq, article id and story, in seq order (rebuilds the
-  // dedup index).
-  virtual Status for_each_signature(
-      const std::function<void(int64_t seq, std::string&& id, int64_t story,
-                               dedup::Signature&& sig)>& fn) = 0;
+  // Every stored signature with its row, in seq order (rebuilds the dedup index, and tells an
+  // ingest which raw records it holds already).
+  struct SignatureRow {
+    int64_t seq = 0;
+    std::string id;
+    int64_t story = 0;
+    bool current = true;           // the latest version of its id
+    uint64_t raw_fingerprint = 0;  // Article::raw_fingerprint when stored (0: not recorded)
+    dedup::Signature signature;
+  };
+  virtual Status for_each_signature(const std::function<void(SignatureRow&&)>& fn) = 0;
   // The last `limit` current article versions that are not duplicates, in seq order, with story
   // (signature left empty): what the story clusterer replays to continue where the last ingest
   // stopped (duplicates never go through the clusterer).

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -60,6 +61,31 @@ struct IngestStats {
   double settle_seconds = 0;       // finish passes of the clusterer (final story assignment)
 };
 
+// The raw records a store holds, one per article id (its current version's
+// Article::raw_fingerprint): what lets `crosscheck ingest` recognise a record it stored before
+// without cleaning it again (pipeline::Options::known). Keyed by a 64-bit hash of the id, 16 bytes
+// a record. A hash collision between two ids can only make a record look unknown (fingerprints
+// cover the id), never a new record look known.
+class KnownRecords {
+ public:
+  void add(std::string_view id, uint64_t fingerprint);
+  // True when the record stored under `id` has this fingerprint. Otherwise the record is about to
+  // be stored (a new id or a new version): it is remembered as the id's record and false returned,
+  // so a second copy of it later in the same input is recognised too.
+  bool seen(std::string_view id, uint64_t fingerprint);
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // hash of the id, never 0 (0: empty slot)
+    uint64_t fingerprint = 0;
+  };
+  Slot& find(uint64_t key);  // the slot of `key`, or the empty one where it would go
+  void grow();
+  std::vector<Slot> slots_;  // open addressing, linear probing, a power of two in size
+  size_t size_ = 0;
+};
+
 class Ingestor {
  public:
   // `pool` runs signatures and text analysis in parallel; it must outlive the Ingestor.
@@ -72,6 +98,10 @@ class Ingestor {
   Status add(Article&& article);
   // Writes the last batch and the final story assignments.
   Status finish();
+
+  // The raw records the store held at open() (empty when it recorded none). The caller may
+  // take them: the Ingestor does not look at them again.
+  KnownRecords& known_records();
 
   const IngestStats& stats() const;
   // Non-fatal messages (e.g. the background DF model could not be read).

@@ -9,23 +9,29 @@ namespace {
 
 // Cleans one chunk in place. A failure of one article (an exception escaping a stage, which
 // should not happen but must not kill the batch) turns into a Problem and drops only that article.
+// Records the caller already holds (Options::known) are prepared and observed, then dropped.
 void clean_chunk(std::vector<RawArticle>& raws, std::vector<Article>& out, const Options& options,
                  clean::TemplateModel& templates, ThreadPool& pool,
                  const ingest::ProblemSink& on_problem) {
   out.assign(raws.size(), Article{});
   std::vector<std::string> failure(raws.size());
+  const bool fingerprint = options.fingerprint_raw || options.known;
   pool.parallel_for(raws.size(), [&](size_t i) {
     try {
       out[i] = clean::prepare(raws[i]);
+      if (fingerprint) out[i].raw_fingerprint = raw_fingerprint(raws[i], options);
     } catch (const std::exception& e) {
       failure[i] = e.what();
     }
   });
+  std::vector<char> known(raws.size(), 0);
   for (size_t i = 0; i < out.size(); ++i) {
-    if (failure[i].empty()) templates.observe(out[i].source, out[i].text);
+    if (!failure[i].empty()) continue;
+    if (options.known) known[i] = options.known(raws[i], out[i].raw_fingerprint);
+    templates.observe(out[i].source, out[i].text);
   }
   pool.parallel_for(raws.size(), [&](size_t i) {
-    if (!failure[i].empty()) return;
+    if (!failure[i].empty() || known[i]) return;
     try {
       if (options.remove_boilerplate) clean::strip_boilerplate(out[i], options.boilerplate, &templates);
       if (options.detect_language) {
@@ -43,6 +49,7 @@ void clean_chunk(std::vector<RawArticle>& raws, std::vector<Article>& out, const
       on_problem(Problem{raws[i].id, "clean", "internal error: " + failure[i], Severity::kError});
       continue;
     }
+    if (known[i]) continue;
     if (kept != i) out[kept] = std::move(out[i]);
     ++kept;
   }

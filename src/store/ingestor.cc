@@ -49,6 +49,7 @@ struct Ingestor::Impl {
     uint32_t group;  // dedup index of its group's first member
   };
   std::vector<Follower> followers;  // duplicates written since the last final pass
+  KnownRecords known;               // raw records stored (filled by open(), for the reader)
 
   std::unique_ptr<cluster::StoryClusterer> clusterer;
   struct Arrival {
@@ -99,13 +100,13 @@ struct Ingestor::Impl {
 
   Status open() {
     auto start = std::chrono::steady_clock::now();
-    if (Status s = store.for_each_signature(
-            [&](int64_t seq, std::string&& id, int64_t story, dedup::Signature&& sig) {
-              dedup.add(std::move(sig));
-              dedup_ids.push_back(std::move(id));
-              dedup_seq.push_back(seq);
-              dedup_story.push_back(story);
-            });
+    if (Status s = store.for_each_signature([&](Store::SignatureRow&& row) {
+          if (row.current && row.raw_fingerprint != 0) known.add(row.id, row.raw_fingerprint);
+          dedup.add(std::move(row.signature));
+          dedup_ids.push_back(std::move(row.id));
+          dedup_seq.push_back(row.seq);
+          dedup_story.push_back(row.story);
+        });
         !s)
       return s;
     stats.signatures_loaded = dedup_ids.size();
@@ -153,13 +154,22 @@ struct Ingestor::Impl {
       const Article& a = pending[i];
       uint64_t hash = content_hash(a);
       Latest latest;
+      bool stored = false;  // `latest` is a stored row (not one of this batch)
       if (auto it = in_batch.find(a.id); it != in_batch.end()) {
         latest = {true, it->second.first, it->second.second};
       } else if (Status s = store.latest(a.id, &latest); !s) {
         return s;
+      } else {
+        stored = latest.found;
       }
       if (latest.found && latest.content_hash == hash) {
         ++stats.unchanged;
+        // Same article from another raw record (or a row stored before fingerprints were kept):
+        // remember this record, so that the next run recognises it before cleaning.
+        if (stored && a.raw_fingerprint != 0 && a.raw_fingerprint != latest.raw_fingerprint) {
+          if (Status s = store.set_raw_fingerprint(a.id, latest.version, a.raw_fingerprint); !s)
+            return s;
+        }
         continue;
       }
       uint32_t version = latest.found ? latest.version + 1 : 1;
@@ -287,6 +297,7 @@ Ingestor::~Ingestor() = default;
 Status Ingestor::open() { return impl_->open(); }
 Status Ingestor::add(Article&& article) { return impl_->add(std::move(article)); }
 Status Ingestor::finish() { return impl_->finish(); }
+KnownRecords& Ingestor::known_records() { return impl_->known; }
 const IngestStats& Ingestor::stats() const { return impl_->stats; }
 const std::vector<std::string>& Ingestor::warnings() const { return impl_->warnings; }
 

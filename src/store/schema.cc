@@ -45,6 +45,11 @@ CREATE INDEX articles_story ON articles (story, current);
 -- The clusterer's replay window: the latest articles that are not duplicates.
 CREATE INDEX articles_leaders ON articles (seq) WHERE current = 1 AND duplicate_of = '';
 )sql"},
+      {2, R"sql(
+-- pipeline::raw_fingerprint of the record the row was cleaned from (0: stored before version 2),
+-- so that an ingest recognises a record it has already stored before cleaning it.
+ALTER TABLE articles ADD COLUMN raw_fingerprint INTEGER NOT NULL DEFAULT 0;
+)sql"},
   };
   return kMigrations;
 }

@@ -13,7 +13,7 @@
 namespace crosscheck::store {
 
 // The version this build writes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Brings the schema of `db` to kSchemaVersion (read_only: only checks it) and sets `*version`.
 // Errors: a newer version ("store schema version N is newer than this crosscheck (M); upgrade

@@ -72,6 +72,7 @@ class SqliteStore : public Store {
     insert_.reset();
     supersede_.reset();
     set_story_.reset();
+    set_fingerprint_.reset();
     sqlite3_close(db_);
   }
 
@@ -81,18 +82,23 @@ class SqliteStore : public Store {
     insert_ = std::make_unique<Statement>();
     supersede_ = std::make_unique<Statement>();
     set_story_ = std::make_unique<Statement>();
-    if (!latest_->prepare(db_,
-                          "SELECT version, content_hash FROM articles WHERE id = ?1 "
-                          "ORDER BY version DESC LIMIT 1") ||
+    set_fingerprint_ = std::make_unique<Statement>();
+    if (!latest_->prepare(
+            db_,
+            "SELECT version, content_hash, raw_fingerprint FROM articles WHERE id = ?1 "
+            "ORDER BY version DESC LIMIT 1") ||
         !insert_->prepare(db_,
                           "INSERT INTO articles (id, version, current, content_hash, source, url, "
                           "title, published, language, text, removed, authors, credits, "
-                          "duplicate_of, story, signature, ingested_at) VALUES (?1, ?2, 1, ?3, ?4, "
-                          "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)") ||
+                          "duplicate_of, story, signature, ingested_at, raw_fingerprint) VALUES "
+                          "(?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                          "?16, ?17)") ||
         !supersede_->prepare(db_,
                              "UPDATE articles SET current = 0 WHERE id = ?1 AND version < ?2 AND "
                              "current = 1") ||
-        !set_story_->prepare(db_, "UPDATE articles SET story = ?2 WHERE seq = ?1")) {
+        !set_story_->prepare(db_, "UPDATE articles SET story = ?2 WHERE seq = ?1") ||
+        !set_fingerprint_->prepare(
+            db_, "UPDATE articles SET raw_fingerprint = ?3 WHERE id = ?1 AND version = ?2")) {
       return error("cannot prepare statements");
     }
     return Status::ok();
@@ -114,6 +120,7 @@ class SqliteStore : public Store {
       out->found = true;
       out->version = static_cast<uint32_t>(latest_->column_int(0));
       out->content_hash = static_cast<uint64_t>(latest_->column_int(1));
+      out->raw_fingerprint = static_cast<uint64_t>(latest_->column_int(2));
       return Status::ok();
     }
     return rc == SQLITE_DONE ? Status::ok() : error("cannot look up an article");
@@ -144,6 +151,7 @@ class SqliteStore : public Store {
       insert_->bind(14, s.story);
       insert_->bind_blob(15, signature);
       insert_->bind(16, static_cast<int64_t>(std::time(nullptr)));
+      insert_->bind(17, static_cast<int64_t>(a.raw_fingerprint));
       if (insert_->step() != SQLITE_DONE) return error("cannot insert article " + a.id);
       s.seq = sqlite3_last_insert_rowid(db_);
     }
@@ -156,6 +164,17 @@ class SqliteStore : public Store {
     return Status::ok();
   }
 
+  Status set_raw_fingerprint(const std::string& id, uint32_t version,
+                             uint64_t fingerprint) override {
+    if (!set_fingerprint_) return read_only_error();
+    ResetOnExit guard{*set_fingerprint_};
+    set_fingerprint_->bind(1, id);
+    set_fingerprint_->bind(2, static_cast<int64_t>(version));
+    set_fingerprint_->bind(3, static_cast<int64_t>(fingerprint));
+    return set_fingerprint_->step() == SQLITE_DONE ? Status::ok()
+                                                   : error("cannot update article " + id);
+  }
+
   Status set_story(int64_t seq, int64_t story) override {
     if (!set_story_) return read_only_error();
     ResetOnExit guard{*set_story_};
@@ -164,18 +183,23 @@ class SqliteStore : public Store {
     return set_story_->step() == SQLITE_DONE ? Status::ok() : error("cannot update a story");
   }
 
-  Status for_each_signature(
-      const std::function<void(int64_t, std::string&&, int64_t, dedup::Signature&&)>& fn) override {
+  Status for_each_signature(const std::function<void(SignatureRow&&)>& fn) override {
     Statement q;
-    if (!q.prepare(db_, "SELECT seq, id, signature, story FROM articles ORDER BY seq"))
+    if (!q.prepare(db_,
+                   "SELECT seq, id, signature, story, current, raw_fingerprint FROM articles "
+                   "ORDER BY seq"))
       return error("cannot read signatures");
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-      dedup::Signature sig;
-      if (!decode_signature(q.column_blob(2), &sig))
-        return Status::error("store " + path_ + ": damaged signature of article " +
-                             q.column_text(1));
-      fn(q.column_int(0), q.column_text(1), q.column_int(3), std::move(sig));
+      SignatureRow row;
+      row.id = q.column_text(1);
+      if (!decode_signature(q.column_blob(2), &row.signature))
+        return Status::error("store " + path_ + ": damaged signature of article " + row.id);
+      row.seq = q.column_int(0);
+      row.story = q.column_int(3);
+      row.current = q.column_int(4) != 0;
+      row.raw_fingerprint = static_cast<uint64_t>(q.column_int(5));
+      fn(std::move(row));
     }
     return rc == SQLITE_DONE ? Status::ok() : error("cannot read signatures");
   }
@@ -361,7 +385,7 @@ class SqliteStore : public Store {
   sqlite3* db_;
   std::string path_;
   int version_;
-  std::unique_ptr<Statement> latest_, insert_, supersede_, set_story_;
+  std::unique_ptr<Statement> latest_, insert_, supersede_, set_story_, set_fingerprint_;
 };
 
 }  // namespace

@@ -184,6 +184,87 @@ TEST_F(StoreCliTest, TwoThreadsStoreExactlyWhatOneThreadStores) {
   EXPECT_EQ(rows(two_db), expected);
 }
 
+// One text column of the row of `id` with the given version (read-only); "<missing>" if none.
+std::string stored_text(const std::string& db, const std::string& id, int version = 1) {
+  sqlite3* h = nullptr;
+  std::string out = "<missing>";
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(h, "SELECT text FROM articles WHERE id = ?1 AND version = ?2", -1, &stmt,
+                           nullptr) == SQLITE_OK) {
+      sqlite3_bind_text(stmt, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int(stmt, 2, version);
+      if (sqlite3_step(stmt) == SQLITE_ROW)
+        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(h);
+  return out;
+}
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+// A JSONL record of the Weir Courier: a report on lock `n` and the paper's repeated tagline.
+std::string courier(int n, const std::string& extra = "") {
+  return "{\"id\":\"w" + std::to_string(n) + "\",\"source\":\"Weir Courier\",\"text\":\"Lock " +
+         std::to_string(n) + " on the Mardle canal reopened on day " + std::to_string(3 * n + 1) +
+         " after the gates were rebuilt by crew " + std::to_string(n * 7 % 11) + "." + extra +
+         "\\n\\nThe Weir Courier is delivered by boat every second morning\"}\n";
+}
+
+TEST_F(StoreCliTest, StoredRecordsAreRecognisedBeforeCleaning) {
+  for (const char* threads : {"1", "2"}) {
+    SCOPED_TRACE(std::string("-j ") + threads);
+    const std::string j = std::string(" -j ") + threads + " ";
+    std::string db = (dir_ / (std::string("grown") + threads + ".db")).string();
+    std::string fresh = (dir_ / (std::string("fresh") + threads + ".db")).string();
+    // The tagline is a template from its third article on (template_min_articles = 3).
+    write_file(dir_ / "day.jsonl", courier(0) + courier(1));
+    RunResult first =
+        run("ingest --quiet" + j + "--db " + db + " " + (dir_ / "day.jsonl").string());
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_NE(stored_text(db, "w0").find("delivered by boat"), std::string::npos);
+
+    // The file grows: the old records are recognised, the new ones cleaned as in a full read.
+    write_file(dir_ / "day.jsonl", courier(0) + courier(1) + courier(2) + courier(3) + courier(4));
+    RunResult grown =
+        run("ingest --quiet" + j + "--db " + db + " " + (dir_ / "day.jsonl").string());
+    ASSERT_EQ(grown.status, 0) << grown.err;
+    EXPECT_NE(grown.err.find("3 added, 0 new versions, 2 unchanged (2 recognised before cleaning)"),
+              std::string::npos)
+        << grown.err;
+    RunResult whole =
+        run("ingest --quiet" + j + "--db " + fresh + " " + (dir_ / "day.jsonl").string());
+    ASSERT_EQ(whole.status, 0) << whole.err;
+    for (const char* id : {"w2", "w3", "w4"}) {
+      EXPECT_EQ(stored_text(db, id), stored_text(fresh, id)) << id;
+      EXPECT_EQ(stored_text(db, id).find("delivered by boat"), std::string::npos) << id;
+    }
+
+    // A changed record is a new version; the old record again after it is one more version
+    // (it differs from the version just stored), exactly as without recognition.
+    write_file(dir_ / "day.jsonl",
+               courier(0) + courier(1, " Boats queued.") + courier(2) + courier(5) + courier(1));
+    RunResult changed =
+        run("ingest --quiet" + j + "--db " + db + " " + (dir_ / "day.jsonl").string());
+    ASSERT_EQ(changed.status, 0) << changed.err;
+    EXPECT_NE(
+        changed.err.find("1 added, 2 new versions, 2 unchanged (2 recognised before cleaning)"),
+        std::string::npos)
+        << changed.err;
+    EXPECT_NE(stored_text(db, "w1", 2).find("Boats queued"), std::string::npos);
+    // (Cleaned now that the tagline is a known template, like w1 in the whole-file store.)
+    EXPECT_EQ(stored_text(db, "w1", 3), stored_text(fresh, "w1"));
+    EXPECT_EQ(query(db, "SELECT count(*) FROM articles"), 8);
+    EXPECT_EQ(query(db, "SELECT count(*) FROM articles WHERE current = 1"), 6);
+    EXPECT_EQ(query(db, "SELECT count(*) FROM articles WHERE raw_fingerprint = 0"), 0);
+  }
+}
+
 TEST_F(StoreCliTest, NewerSchemaAndDamagedFilesAreRefused) {
   ASSERT_EQ(run("ingest --quiet --db " + db_ + " " + examples_).status, 0);
   sqlite3* h = nullptr;

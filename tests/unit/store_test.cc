@@ -276,6 +276,77 @@ TEST_F(StoreTest, RefusesANewerSchema) {
       << r.status.message();
 }
 
+TEST_F(StoreTest, AVersionOneStoreIsMigratedAndKeepsItsArticles) {
+  ingest(harbour_story());
+  // Back to the version 1 layout: no raw_fingerprint column.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE articles DROP COLUMN raw_fingerprint; "
+                         "UPDATE schema_version SET version = 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  OpenResult r = open_store(db_);
+  ASSERT_TRUE(r.status) << r.status.message();
+  EXPECT_EQ(r.store->schema_version(), kSchemaVersion);
+  size_t rows = 0;
+  ASSERT_TRUE(r.store->for_each_signature([&](Store::SignatureRow&& row) {
+    ++rows;
+    EXPECT_EQ(row.raw_fingerprint, 0u);  // not recorded before version 2
+    EXPECT_TRUE(row.current);
+  }));
+  EXPECT_EQ(rows, 5u);
+  r.store.reset();
+  // Re-ingest: unchanged, and the fingerprints the articles now carry are recorded.
+  std::vector<Article> again = harbour_story();
+  for (size_t i = 0; i < again.size(); ++i) again[i].raw_fingerprint = 1000 + i;
+  IngestStats second = ingest(again);
+  EXPECT_EQ(second.unchanged, 5u);
+  std::unique_ptr<Store> store = open();
+  ThreadPool pool(1);
+  Ingestor ingestor(*store, options_, &pool);
+  ASSERT_TRUE(ingestor.open());
+  KnownRecords& known = ingestor.known_records();
+  EXPECT_EQ(known.size(), 5u);
+  EXPECT_TRUE(known.seen("h3", 1002));
+  EXPECT_FALSE(known.seen("h3", 1003));
+}
+
+TEST_F(StoreTest, OnlyTheCurrentVersionOfAnIdIsKnown) {
+  std::vector<Article> first = {harbour_story()[0]};
+  first[0].raw_fingerprint = 7;
+  ingest(first);
+  std::vector<Article> second = {harbour_story()[0]};
+  second[0].text += " The ferry runs instead.";
+  second[0].raw_fingerprint = 8;
+  EXPECT_EQ(ingest(second).new_versions, 1u);
+  std::unique_ptr<Store> store = open();
+  ThreadPool pool(1);
+  Ingestor ingestor(*store, options_, &pool);
+  ASSERT_TRUE(ingestor.open());
+  EXPECT_EQ(ingestor.known_records().size(), 1u);
+  EXPECT_FALSE(ingestor.known_records().seen("h1", 7));  // the old version's record
+}
+
+TEST(KnownRecords, RemembersOneFingerprintPerIdAndGrows) {
+  KnownRecords known;
+  EXPECT_FALSE(known.seen("x", 5));  // unknown: remembered from now on
+  EXPECT_TRUE(known.seen("x", 5));
+  EXPECT_FALSE(known.seen("x", 6));  // another record under the id replaces it
+  EXPECT_FALSE(known.seen("x", 5));
+  EXPECT_EQ(known.size(), 1u);
+  for (int i = 0; i < 5000; ++i) known.add("id" + std::to_string(i), 100 + i);
+  EXPECT_EQ(known.size(), 5001u);
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_TRUE(known.seen("id" + std::to_string(i), 100 + i)) << i;
+  }
+  EXPECT_FALSE(known.seen("id17", 116));
+  EXPECT_FALSE(known.seen("id5000", 5100));
+  EXPECT_EQ(known.size(), 5002u);
+}
+
 TEST_F(StoreTest, ACorruptFileIsAClearError) {
   {
     std::ofstream out(db_, std::ios::binary);
