@@ -49,9 +49,7 @@ class ClusterCommand : public Command {
   int run() override {
     pipeline::Options options;
     if (!make_pipeline_options(args_, options)) return kExitUsage;
-    cluster::Options cluster_options = default_cluster_options();
-    if (!background_df_.empty())
-      cluster_options.background_df = background_df_ == "none" ? "" : background_df_;
+    cluster::Options cluster_options = default_cluster_options(background_df_);
     cluster::StoryClusterer clusterer(cluster_options);
     std::string error;
     if (!clusterer.load_background(&error)) {

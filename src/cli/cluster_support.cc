@@ -1,5 +1,6 @@
 #include "src/cli/cluster_support.h"
 
+#include <cstdio>
 #include <map>
 
 #include "src/cli/model_path.h"
@@ -8,9 +9,18 @@ namespace crosscheck::cli {
 
 std::string find_background_df() { return find_model("df-en.tsv.gz"); }
 
-cluster::Options default_cluster_options() {
+cluster::Options default_cluster_options(const std::string& background_df) {
   cluster::Options options;
-  options.background_df = find_background_df();
+  if (background_df == "none") return options;
+  options.background_df = background_df.empty() ? find_background_df() : background_df;
+  static bool warned = false;
+  if (options.background_df.empty() && !warned) {
+    warned = true;
+    std::fprintf(stderr,
+                 "crosscheck: warning: models/df-en.tsv.gz not found ($CROSSCHECK_MODEL_DIR, next "
+                 "to the binary, ./models): story clustering learns IDF from the input alone, "
+                 "which makes its first decisions less reliable\n");
+  }
   return options;
 }
 

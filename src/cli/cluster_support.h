@@ -17,8 +17,11 @@ namespace crosscheck::cli {
 // the clusterer then learns IDF from the input alone.
 std::string find_background_df();
 
-// Default clusterer options with the background model when it can be found.
-cluster::Options default_cluster_options();
+// Default clusterer options with the background model: `background_df` as given on the command
+// line ("none": learn IDF from the input), else the one find_background_df() finds. When none is
+// found, says so on stderr (once per process; not for "none"): clustering then works, with less
+// reliable early stories, and the user should know why results differ from a run that finds it.
+cluster::Options default_cluster_options(const std::string& background_df = "");
 
 // Stories from the clusterer's final per-article story ids (arrival index of the first member).
 // A story's id and title are those of its first article (the title: first member with a title).

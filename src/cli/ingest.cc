@@ -60,11 +60,9 @@ class IngestCommand : public Command {
   int run() override {
     pipeline::Options options;
     if (!make_pipeline_options(args_, options)) return kExitUsage;
-    ingest_.cluster = default_cluster_options();
+    ingest_.cluster = default_cluster_options(background_df_);
     ingest_.cluster.max_idle_articles = idle_articles_;
     ingest_.cluster.merge_every = merge_every_;
-    if (!background_df_.empty())
-      ingest_.cluster.background_df = background_df_ == "none" ? "" : background_df_;
 
     store::OpenResult opened = store::open_store(db_);
     if (!opened.status) {

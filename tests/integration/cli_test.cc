@@ -72,6 +72,27 @@ const char kStory[] =
     "Date: 2026-02-03\n\nThe old bridge reopened on Tuesday after two years of repairs. "
     "Mayor Ana Lind said the town had waited long enough.\n";
 
+TEST_F(CliTest, AMissingBackgroundModelIsSaidNotSilent) {
+  // A copy of the binary away from models/, run from a directory without one: the clusterer
+  // falls back to IDF from the input, and says so.
+  fs::create_directories(dir_ / "bin");
+  fs::copy_file(CROSSCHECK_BINARY, dir_ / "bin" / "crosscheck");
+  write_file(dir_ / "story.txt", kStory);
+  const std::string away = "cd " + dir_.string() + " && env -u CROSSCHECK_MODEL_DIR " +
+                           (dir_ / "bin" / "crosscheck").string();
+  const std::string input = (dir_ / "story.txt").string();
+  RunResult missing = testing_support::run_command(away, "cluster " + input, io_);
+  EXPECT_EQ(missing.status, 0) << missing.err;
+  EXPECT_NE(missing.err.find("models/df-en.tsv.gz not found"), std::string::npos) << missing.err;
+  EXPECT_EQ(ids(missing.out), std::vector<std::string>{"story"});
+  RunResult asked = testing_support::run_command(away, "cluster --background-df none " + input, io_);
+  EXPECT_EQ(asked.status, 0) << asked.err;
+  EXPECT_EQ(asked.err.find("not found"), std::string::npos) << asked.err;
+  RunResult found = run("cluster " + input);
+  EXPECT_EQ(found.status, 0) << found.err;
+  EXPECT_EQ(found.err.find("not found"), std::string::npos) << found.err;
+}
+
 TEST_F(CliTest, HelpForEverySubcommand) {
   for (const char* sub : {"extract", "analyze"}) {
     RunResult r = run(std::string(sub) + " --help");
