@@ -39,18 +39,22 @@ struct Options {
   size_t threads = 0;                      // 0: all cores
   size_t chunk_articles = 4096;            // stream(): articles per parallel chunk
   uint64_t chunk_bytes = 64ull << 20;      // stream(): raw bytes per parallel chunk
-  // stream(): records the caller already holds (an ingest's store). Each raw record's
-  // raw_fingerprint() goes into Article::raw_fingerprint; when `known` is set it is asked, once
-  // per record, serially and in input order, before the record's chunk is cleaned, whether the
-  // caller holds that record. A known record is still read by the template model (the records
-  // after it are cleaned exactly as in a full read) but not cleaned further nor passed on.
+  // stream(): records the caller already holds (an ingest's store). With `fingerprint_raw` or
+  // `known` set, each raw record's raw_fingerprint() goes into Article::raw_fingerprint, and
+  // `known` (when set) is asked, once per record, serially and in input order, before the record
+  // is passed on, whether the caller holds that record. A known record is still read by the
+  // template model (the records after it are cleaned exactly as in a full read) but not cleaned
+  // further nor passed on: what the caller holds stays as it was cleaned then, even where the
+  // templates learned since would now remove more of it.
   bool fingerprint_raw = false;
   std::function<bool(const RawArticle& raw, uint64_t fingerprint)> known;
 };
 
-// A 64-bit fingerprint of everything of a raw record that its cleaned article depends on (id,
-// metadata, body, format) and of the cleaning switches in `options`: equal fingerprints = the
-// same cleaned article. Never 0.
+// A 64-bit fingerprint of a raw record (id, metadata, body, format), the cleaning switches in
+// `options` and a revision of the cleaning code (bumped by hand when cleaning changes enough that
+// stored articles should be cleaned again): equal fingerprints = the same record read the same
+// way. (Its cleaned text can still differ: template removal also depends on the other records
+// seen.) Never 0.
 uint64_t raw_fingerprint(const RawArticle& raw, const Options& options);
 
 struct Progress {

@@ -7,11 +7,14 @@
 //
 // Resumability. Articles are buffered and written `batch_articles` at a time, each batch in one
 // transaction, so a killed process leaves every committed batch intact and nothing half-written.
-// Re-running the same input then skips the committed articles (same id, same content hash) and
-// writes the rest: nothing lost, nothing doubled.
+// Re-running the same input then skips the committed articles (recognised by their raw record's
+// fingerprint before cleaning, or by the same id and content hash after) and writes the rest:
+// nothing lost, nothing doubled.
 //
 // State across runs. Dedup: every signature is in the store; open() feeds them back to a fresh
-// Deduplicator in seq order, which rebuilds the same groups. Stories: the clusterer's state is not
+// Deduplicator in seq order, which rebuilds the same groups (with the same dedup options: a store
+// written with max_bucket_scan 64, the default before 2026-11-23, can regroup differently only
+// where a bucket holds more than 16 unrelated texts). Stories: the clusterer's state is not
 // serialised; open() replays the last `replay_articles` stored articles, duplicates left out
 // (re-analysing their cleaned text) so that new articles can join the stories that are still
 // live. A replayed article keeps naming its stored story, so a new article joining it continues
@@ -63,9 +66,12 @@ struct IngestStats {
 
 // The raw records a store holds, one per article id (its current version's
 // Article::raw_fingerprint): what lets `crosscheck ingest` recognise a record it stored before
-// without cleaning it again (pipeline::Options::known). Keyed by a 64-bit hash of the id, 16 bytes
-// a record. A hash collision between two ids can only make a record look unknown (fingerprints
-// cover the id), never a new record look known.
+// without cleaning it again (pipeline::Options::known). Keyed by a 64-bit hash of the id: a 16-byte
+// slot per id at a load of at most 1/2 (32-64 bytes an id, ~33 MB for 1M). A hash collision
+// between two ids can only make a record look unknown (fingerprints cover the id), never a new
+// record look known. One fingerprint per id: an id read from two different raw records that clean
+// to the same text is recognised for the last one stored only (the other is cleaned again and
+// found unchanged by its content hash, and its fingerprint recorded: one row update per run).
 class KnownRecords {
  public:
   void add(std::string_view id, uint64_t fingerprint);
@@ -80,7 +86,8 @@ class KnownRecords {
     uint64_t key = 0;  // hash of the id, never 0 (0: empty slot)
     uint64_t fingerprint = 0;
   };
-  Slot& find(uint64_t key);  // the slot of `key`, or the empty one where it would go
+  Slot& find(uint64_t key);      // the slot of `key`, or the empty one where it would go
+  Slot& slot_for(uint64_t key);  // the slot of `key`, taken (fingerprint 0) when new
   void grow();
   std::vector<Slot> slots_;  // open addressing, linear probing, a power of two in size
   size_t size_ = 0;

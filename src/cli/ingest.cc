@@ -47,6 +47,11 @@ class IngestCommand : public Command {
     app_->add_option("--merge-every", merge_every_,
                      "Story clusterer: merge pass over the open stories every this many arrivals")
         ->default_val(200);
+    app_->add_flag("--reclean", reclean_,
+                   "Clean every record again, also those stored before (by default a record "
+                   "stored before is recognised and skipped uncleaned): after an upgrade of "
+                   "crosscheck, or to let templates learned since strip older articles; a "
+                   "record that now cleans differently becomes a new version");
     app_->add_option("--background-df", background_df_,
                      "Document-frequency model for IDF (default: models/df-en.tsv.gz next to the "
                      "binary; 'none' to learn IDF from the input)");
@@ -82,7 +87,7 @@ class IngestCommand : public Command {
     options.fingerprint_raw = true;
     uint64_t recognised = 0;  // counted on the thread that reads (serially, in input order)
     store::KnownRecords& known = ingestor.known_records();
-    if (known.size() > 0) {
+    if (known.size() > 0 && !reclean_) {
       options.known = [&](const RawArticle& raw, uint64_t fingerprint) {
         bool seen = known.seen(raw.id, fingerprint);
         recognised += seen;
@@ -172,6 +177,7 @@ class IngestCommand : public Command {
   InputArgs args_;
   store::IngestOptions ingest_;
   std::string background_df_;
+  bool reclean_ = false;
   uint32_t idle_articles_ = 20000;
   uint32_t merge_every_ = 200;
 };

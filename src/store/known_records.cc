@@ -29,20 +29,24 @@ void KnownRecords::grow() {
   }
 }
 
-void KnownRecords::add(std::string_view id, uint64_t fingerprint) {
+KnownRecords::Slot& KnownRecords::slot_for(uint64_t key) {
   if (2 * (size_ + 1) > slots_.size()) grow();  // load factor at most 1/2
-  Slot& s = find(id_key(id));
-  if (s.key == 0) ++size_;
-  s.key = id_key(id);
-  s.fingerprint = fingerprint;
+  Slot& s = find(key);
+  if (s.key == 0) {
+    s.key = key;
+    ++size_;
+  }
+  return s;
+}
+
+void KnownRecords::add(std::string_view id, uint64_t fingerprint) {
+  slot_for(id_key(id)).fingerprint = fingerprint;
 }
 
 bool KnownRecords::seen(std::string_view id, uint64_t fingerprint) {
-  if (!slots_.empty()) {
-    Slot& s = find(id_key(id));
-    if (s.key != 0 && s.fingerprint == fingerprint) return true;
-  }
-  add(id, fingerprint);
+  Slot& s = slot_for(id_key(id));
+  if (fingerprint != 0 && s.fingerprint == fingerprint) return true;
+  s.fingerprint = fingerprint;
   return false;
 }
 

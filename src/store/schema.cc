@@ -113,6 +113,12 @@ Status prepare_schema(sqlite3* db, const char* path, bool read_only, int* versio
     return Status::ok();
   }
   if (read_only) {
+    // Readers only use the columns of version 1 (later versions add what ingest needs), so an
+    // older store stays readable until the next ingest migrates it.
+    if (has_version && current >= kOldestReadableVersion) {
+      *version = static_cast<int>(current);
+      return Status::ok();
+    }
     return Status::error("store " + std::string(path) +
                          (has_version ? ": schema needs a migration; run crosscheck ingest on it"
                                       : ": empty or missing store"));

@@ -23,10 +23,7 @@ using crosscheck::testing_support::gzip;
 using crosscheck::testing_support::RunResult;
 namespace testing_support = crosscheck::testing_support;
 
-void write_file(const fs::path& p, const std::string& data) {
-  std::ofstream out(p, std::ios::binary);
-  out << data;
-}
+using crosscheck::testing_support::write_file;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -85,7 +82,12 @@ TEST_F(CliTest, AMissingBackgroundModelIsSaidNotSilent) {
   EXPECT_EQ(missing.status, 0) << missing.err;
   EXPECT_NE(missing.err.find("models/df-en.tsv.gz not found"), std::string::npos) << missing.err;
   EXPECT_EQ(ids(missing.out), std::vector<std::string>{"story"});
-  RunResult asked = testing_support::run_command(away, "cluster --background-df none " + input, io_);
+  RunResult ingest = testing_support::run_command(
+      away, "ingest --db " + (dir_ / "news.db").string() + " " + input, io_);
+  EXPECT_EQ(ingest.status, 0) << ingest.err;
+  EXPECT_NE(ingest.err.find("models/df-en.tsv.gz not found"), std::string::npos) << ingest.err;
+  RunResult asked =
+      testing_support::run_command(away, "cluster --background-df none " + input, io_);
   EXPECT_EQ(asked.status, 0) << asked.err;
   EXPECT_EQ(asked.err.find("not found"), std::string::npos) << asked.err;
   RunResult found = run("cluster " + input);

@@ -203,10 +203,7 @@ std::string stored_text(const std::string& db, const std::string& id, int versio
   return out;
 }
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
+using testing_support::write_file;
 
 // A JSONL record of the Weir Courier: a report on lock `n` and the paper's repeated tagline.
 std::string courier(int n, const std::string& extra = "") {
@@ -263,6 +260,40 @@ TEST_F(StoreCliTest, StoredRecordsAreRecognisedBeforeCleaning) {
     EXPECT_EQ(query(db, "SELECT count(*) FROM articles WHERE current = 1"), 6);
     EXPECT_EQ(query(db, "SELECT count(*) FROM articles WHERE raw_fingerprint = 0"), 0);
   }
+}
+
+TEST_F(StoreCliTest, RecleanCleansStoredRecordsAgain) {
+  // Stored before the tagline was a known template, w0 and w1 keep it; a plain re-run leaves
+  // them as they are, --reclean cleans them with what is known now (new versions).
+  write_file(dir_ / "day.jsonl", courier(0) + courier(1));
+  ASSERT_EQ(run("ingest --quiet --db " + db_ + " " + (dir_ / "day.jsonl").string()).status, 0);
+  write_file(dir_ / "day.jsonl", courier(0) + courier(1) + courier(2) + courier(3));
+  RunResult plain = run("ingest --quiet --db " + db_ + " " + (dir_ / "day.jsonl").string());
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_NE(plain.err.find("2 added, 0 new versions, 2 unchanged (2 recognised"), std::string::npos)
+      << plain.err;
+  EXPECT_NE(stored_text(db_, "w0").find("delivered by boat"), std::string::npos);
+  RunResult again =
+      run("ingest --quiet --reclean --db " + db_ + " " + (dir_ / "day.jsonl").string());
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("0 added, 2 new versions, 2 unchanged (0 recognised"), std::string::npos)
+      << again.err;
+  EXPECT_EQ(stored_text(db_, "w0", 2).find("delivered by boat"), std::string::npos);
+  EXPECT_EQ(stored_text(db_, "w1", 2).find("delivered by boat"), std::string::npos);
+  EXPECT_EQ(query(db_, "SELECT count(*) FROM articles WHERE current = 1"), 4);
+}
+
+TEST_F(StoreCliTest, ARecordTwiceInOneInputIsStoredOnceAndRecognisedAfter) {
+  write_file(dir_ / "day.jsonl", courier(0) + courier(1) + courier(0));
+  RunResult first = run("ingest --quiet --db " + db_ + " " + (dir_ / "day.jsonl").string());
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("2 added, 0 new versions, 1 unchanged"), std::string::npos) << first.err;
+  RunResult second = run("ingest --quiet --db " + db_ + " " + (dir_ / "day.jsonl").string());
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_NE(second.err.find("0 added, 0 new versions, 3 unchanged (3 recognised"),
+            std::string::npos)
+      << second.err;
+  EXPECT_EQ(query(db_, "SELECT count(*) FROM articles"), 2);
 }
 
 TEST_F(StoreCliTest, NewerSchemaAndDamagedFilesAreRefused) {

@@ -12,6 +12,11 @@
 
 namespace crosscheck::testing_support {
 
+// Writes `bytes` to `path`, replacing what was there.
+inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

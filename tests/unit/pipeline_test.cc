@@ -123,6 +123,12 @@ TEST(Pipeline, RawFingerprintCoversEveryFieldAndTheCleaningSwitches) {
   Options templates = options;
   templates.boilerplate.template_min_articles = 4;
   EXPECT_NE(raw_fingerprint(base, templates), fp);
+  Options edges = options;
+  edges.boilerplate.edge_line_max_words = 9;
+  EXPECT_NE(raw_fingerprint(base, edges), fp);
+  Options no_language = options;
+  no_language.detect_language = false;
+  EXPECT_NE(raw_fingerprint(base, no_language), fp);
 }
 
 TEST(Pipeline, KnownRecordsAreLearnedFromButNotPassedOn) {

@@ -288,6 +288,15 @@ TEST_F(StoreTest, AVersionOneStoreIsMigratedAndKeepsItsArticles) {
             SQLITE_OK)
       << sqlite3_errmsg(db);
   sqlite3_close(db);
+  {
+    // Readers take it as it is (stories, report, serve): only ingest migrates.
+    std::unique_ptr<Store> reader = open(true);
+    ASSERT_TRUE(reader);
+    EXPECT_EQ(reader->schema_version(), 1);
+    std::vector<StorySummary> stories;
+    ASSERT_TRUE(reader->stories(&stories));
+    EXPECT_FALSE(stories.empty());
+  }
   OpenResult r = open_store(db_);
   ASSERT_TRUE(r.status) << r.status.message();
   EXPECT_EQ(r.store->schema_version(), kSchemaVersion);
