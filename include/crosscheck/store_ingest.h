@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -66,8 +67,8 @@ struct IngestStats {
 
 // The raw records a store holds, one per article id (its current version's
 // Article::raw_fingerprint): what lets `crosscheck ingest` recognise a record it stored before
-// without cleaning it again (pipeline::Options::known). Keyed by a 64-bit hash of the id: a 16-byte
-// slot per id at a load of at most 1/2 (32-64 bytes an id, ~33 MB for 1M). A hash collision
+// without cleaning it again (pipeline::Options::known). Keyed by a 64-bit hash of the id (~50 bytes
+// an id in a std::unordered_map, ~50 MB for 1M; built once per run). A hash collision
 // between two ids can only make a record look unknown (fingerprints cover the id), never a new
 // record look known. One fingerprint per id: an id read from two different raw records that clean
 // to the same text is recognised for the last one stored only (the other is cleaned again and
@@ -79,18 +80,11 @@ class KnownRecords {
   // be stored (a new id or a new version): it is remembered as the id's record and false returned,
   // so a second copy of it later in the same input is recognised too.
   bool seen(std::string_view id, uint64_t fingerprint);
-  size_t size() const { return size_; }
+  size_t size() const { return by_id_.size(); }
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // hash of the id, never 0 (0: empty slot)
-    uint64_t fingerprint = 0;
-  };
-  Slot& find(uint64_t key);      // the slot of `key`, or the empty one where it would go
-  Slot& slot_for(uint64_t key);  // the slot of `key`, taken (fingerprint 0) when new
-  void grow();
-  std::vector<Slot> slots_;  // open addressing, linear probing, a power of two in size
-  size_t size_ = 0;
+  // Looked up only, never iterated, so its order reaches no result.
+  std::unordered_map<uint64_t, uint64_t> by_id_;  // hash of the id -> fingerprint
 };
 
 class Ingestor {
