@@ -50,7 +50,7 @@ void LshIndex::reserve(size_t documents) {
   size_t capacity = slots_.size();
   while (capacity < want) capacity *= 2;
   if (capacity != slots_.size()) rehash(capacity);
-  grow(post_doc_, documents * static_cast<size_t>(bands_));
+  grow(filed_, documents);
   grow(post_next_, documents * static_cast<size_t>(bands_));
 }
 
@@ -61,7 +61,7 @@ void LshIndex::query(const uint64_t* keys, uint32_t max_scan, std::vector<uint32
     uint32_t scanned = 0;
     for (uint32_t p = static_cast<uint32_t>(slots_[slot]); p != kNone && scanned < max_scan;
          p = post_next_[p]) {
-      out.push_back(post_doc_[p]);
+      out.push_back(filed_[p / static_cast<uint32_t>(bands_)]);
       ++scanned;
     }
   }
@@ -72,8 +72,12 @@ void LshIndex::query_insert(uint32_t doc, const uint64_t* keys, uint32_t max_sca
   // Load <= 3/4: probes are linear and a slot is 8 bytes, so even a long probe run stays within
   // one or two cache lines, and the smaller table misses the cache less than a sparser one.
   if ((used_ + static_cast<size_t>(bands_)) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
-  grow(post_doc_, post_doc_.size() + static_cast<size_t>(bands_));
+  grow(filed_, filed_.size() + 1);
   grow(post_next_, post_next_.size() + static_cast<size_t>(bands_));
+  const uint32_t per_doc = static_cast<uint32_t>(bands_);
+  // Filed first: should two of its own band keys share a tag (p ~ 2^-32 per pair), the walk of
+  // the second meets the first's posting, which must already name this document.
+  filed_.push_back(doc);
   for (int b = 0; b < bands_; ++b) __builtin_prefetch(&slots_[home(tag_of(keys[b]))]);
   for (int b = 0; b < bands_; ++b) {
     const uint32_t tag = tag_of(keys[b]);
@@ -85,13 +89,12 @@ void LshIndex::query_insert(uint32_t doc, const uint64_t* keys, uint32_t max_sca
       head = static_cast<uint32_t>(slots_[slot]);
       uint32_t scanned = 0;
       for (uint32_t p = head; p != kNone && scanned < max_scan; p = post_next_[p]) {
-        out.push_back(post_doc_[p]);
+        out.push_back(filed_[p / per_doc]);
         ++scanned;
       }
     }
-    const uint32_t posting = static_cast<uint32_t>(post_doc_.size());
+    const uint32_t posting = static_cast<uint32_t>(post_next_.size());
     slots_[slot] = (static_cast<uint64_t>(tag) << 32) | posting;
-    post_doc_.push_back(doc);
     post_next_.push_back(head);
   }
 }

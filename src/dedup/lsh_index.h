@@ -8,8 +8,11 @@
 // has to be high at the threshold; its low tail costs verification time, not precision.
 //
 // Storage: one open-addressing table (linear probing, power-of-two capacity, load <= 3/4) from
-// band key to the newest posting of that key; postings are a singly linked list through two
-// parallel arrays (doc, next), newest first. A slot is one 64-bit word: the key's top 32 bits as
+// band key to the newest posting of that key; postings are a singly linked list through one
+// array of next links, newest first. A document files exactly one posting per band, one after
+// the other, so posting p belongs to the (p / bands)-th document filed: the document ids are kept
+// once per document, not once per posting (4 bytes instead of 4 * bands, and a walk down a
+// bucket touches one big array, not two). A slot is one 64-bit word: the key's top 32 bits as
 // a tag and the head posting, so a probe costs one cache line. The home slot is the tag's top
 // bits, so the table can be rehashed from the tags alone. Two keys that agree on the tag share a
 // bucket (probability 2^-32 per pair of keys); that only adds a candidate verification rejects. A query and an insert of one document touch the same
@@ -17,8 +20,8 @@
 // `bands` dependent cache misses into one round of parallel ones.
 //
 // Cost per document: O(bands) table operations plus the postings scanned (bounded by
-// max_scan per bucket). Memory: 8 bytes per slot (2-4 slots per posting) + 8 bytes per
-// (document, band): 0.8-1.3 KB per document with 32 bands.
+// max_scan per bucket). Memory: 8 bytes per slot (2-4 slots per posting) + 4 bytes per
+// (document, band) + 4 per document: 0.6-1.2 KB per document with 32 bands.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +50,7 @@ class LshIndex {
   // The query half alone.
   void query(const uint64_t* keys, uint32_t max_scan, std::vector<uint32_t>& out) const;
 
-  size_t postings() const { return post_doc_.size(); }
+  size_t postings() const { return post_next_.size(); }
 
   // Makes room for `documents` documents in total without rehashing.
   void reserve(size_t documents);
@@ -69,8 +72,8 @@ class LshIndex {
   size_t used_ = 0;
   size_t mask_ = 0;
   int bits_ = 0;  // log2 of the capacity
-  std::vector<uint32_t> post_doc_;
-  std::vector<uint32_t> post_next_;
+  std::vector<uint32_t> filed_;      // the documents filed, in filing order (bands postings each)
+  std::vector<uint32_t> post_next_;  // per posting: the next older posting of its key, or kNone
 };
 
 }  // namespace crosscheck::dedup

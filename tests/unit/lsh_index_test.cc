@@ -141,6 +141,43 @@ TEST(LshIndexTest, MaxScanBoundsEachBucket) {
   }
 }
 
+TEST(LshIndexTest, CandidatesNameTheFiledDocumentsWhenIdsHaveGaps) {
+  // A deduplicator files only some documents (exact copies and empty texts are not indexed), so
+  // the ids filed are increasing but not contiguous; candidates must name those ids.
+  LshIndex index(4, 2, 9);
+  std::vector<uint32_t> same(8, 3), other(8, 4);
+  std::vector<uint64_t> same_keys(4), other_keys(4);
+  index.band_keys(same, same_keys.data());
+  index.band_keys(other, other_keys.data());
+  const std::vector<uint32_t> ids = {2, 3, 17, 18, 40, 1000};
+  std::vector<uint32_t> filed_same;  // the ids filed under same_keys so far, newest first
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const bool is_same = i % 2 == 0;
+    out.clear();
+    index.query_insert(ids[i], is_same ? same_keys.data() : other_keys.data(), 100, out);
+    if (!is_same) continue;
+    std::vector<uint32_t> want;
+    for (int b = 0; b < 4; ++b) want.insert(want.end(), filed_same.begin(), filed_same.end());
+    EXPECT_EQ(out, want) << "id " << ids[i];
+    filed_same.insert(filed_same.begin(), ids[i]);
+  }
+}
+
+TEST(LshIndexTest, TwoBandsOfOneDocumentSharingATag) {
+  // Keys that differ only in their low 32 bits share a slot (the tag is the top half): the
+  // second band's walk then meets the first band's posting, of the document being filed.
+  LshIndex index(2, 1, 1);
+  const uint64_t keys[2] = {0x1234567800000001ull, 0x1234567800000002ull};
+  std::vector<uint32_t> out;
+  index.query_insert(7, keys, 100, out);
+  EXPECT_EQ(out, std::vector<uint32_t>{7});
+  out.clear();
+  index.query_insert(9, keys, 100, out);
+  // Band 0 walks 7 (band 1), 7 (band 0); band 1 then walks 9 (its band 0) and the same two.
+  EXPECT_EQ(out, (std::vector<uint32_t>{7, 7, 9, 7, 7}));
+}
+
 // Candidate recall by true-Jaccard bucket, against the S-curve 1 - (1 - J^r)^b.
 class LshRecallTest : public ::testing::TestWithParam<Sketch> {};
 
