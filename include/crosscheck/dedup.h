@@ -163,8 +163,22 @@ struct Stats {
   uint64_t bridges_refused = 0;   // kBestMatch: second-group matches not merged
 };
 
-// Incremental duplicate grouping. Documents get indices in add order. Not thread-safe: compute
-// signatures in parallel, add them from one thread.
+// A verified candidate: an earlier document and its similarity.
+struct Scored {
+  uint32_t doc = 0;
+  float sim = 0;
+};
+
+// A document between the three steps of Deduplicator::add (file, verify, decide).
+struct Pending {
+  uint32_t doc = 0;                  // its index
+  uint32_t exact_of = 0;             // the earlier document with the same text (== doc: none)
+  std::vector<uint32_t> candidates;  // distinct LSH candidates, filled by file()
+  std::vector<Scored> verified;      // those at or above the threshold, filled by verify()
+};
+
+// Incremental duplicate grouping. Documents get indices in add order. Not thread-safe except
+// where a method says so: compute signatures in parallel, add them from one thread.
 class Deduplicator {
  public:
   // Throws std::invalid_argument when validate(options) fails (a configuration error).
@@ -176,6 +190,25 @@ class Deduplicator {
   // Adds the next document. The signature must come from compute_signature with this
   // deduplicator's options.
   Match add(Signature signature);
+
+  // add() in three steps, for a caller that verifies some documents on other threads while it
+  // files later ones (`crosscheck dedup -j N`): at scale, verification is a fifth of the work
+  // of the adding thread.
+  //   file(sig, &p)  in document order, one thread: the document gets its index, the exact
+  //                  lookup and its LSH candidates; it is filed, so later documents meet it.
+  //   verify(&p)     any thread: the candidates' similarities. Reads only stored signatures, so
+  //                  it may run beside other verify() calls and beside file() — as long as that
+  //                  file() does not move the stored signatures: file at most room() documents
+  //                  while verifications are in flight.
+  //   decide(&p)     in the order of file(), on the filing thread: joins the group, returns what
+  //                  add() would have returned.
+  // The groups come out exactly as with add(): verification does not depend on what was decided.
+  void file(Signature signature, Pending* p);
+  void verify(Pending* p) const;
+  Match decide(Pending* p);
+
+  // Documents that can be filed before the stored signatures move (reserve() makes room).
+  size_t room() const;
 
   // Number of documents added.
   size_t size() const;

@@ -5,8 +5,9 @@
 // its buckets short when a text is syndicated hundreds of times). (2) The LSH index returns the
 // earlier documents that share a band; each distinct candidate is verified by its Jaccard
 // similarity (MinHash estimate, or exact over shingle sets). (3) Verified candidates become a group
-// according to Options::grouping. Everything here is sequential and cheap next to signatures:
-// O(bands) hash-table operations and O(K) per verified candidate.
+// according to Options::grouping. (1) is file(), (2) verify() — which reads only stored
+// signatures, so a caller may run it on another thread — and (3) decide(); add() runs the three.
+// Cheap next to signatures: O(bands) hash-table operations and O(K) per verified candidate.
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -98,13 +99,8 @@ struct Deduplicator::Impl {
   ExactMap exact;
   std::vector<uint32_t> stamp;                   // stamp[d] == doc: d already seen as candidate
   std::vector<uint32_t> raw;                     // candidates from LSH, with repeats
-  std::vector<uint32_t> distinct;                // candidates from LSH, each once
   std::vector<uint64_t> keys;
-  struct Verified {
-    uint32_t doc;
-    float sim;
-  };
-  std::vector<Verified> verified;
+  Pending pending;                               // add()'s, reused
   std::vector<uint32_t> reps;                    // kRepresentative: groups already scored
   Stats stats;
 };
@@ -126,6 +122,7 @@ void Deduplicator::reserve(size_t documents) {
   impl_->exact.reserve(documents);
   impl_->index.reserve(documents);
   grow(impl_->minhashes, documents * impl_->k);
+  if (impl_->options.verify == Verify::kExact) impl_->shingles.reserve(documents);
   impl_->stamp.reserve(documents);
 }
 const Stats& Deduplicator::stats() const { return impl_->stats; }
@@ -138,13 +135,16 @@ std::vector<uint32_t> Deduplicator::groups() {
   return out;
 }
 
-Match Deduplicator::add(Signature signature) {
+void Deduplicator::file(Signature signature, Pending* p) {
   Impl& m = *impl_;
   const Options& o = m.options;
   const uint32_t doc = m.sets.add();
   m.stamp.push_back(kNoStamp);
   ++m.stats.documents;
-  Match match{doc, doc, doc, MatchKind::kNew, 0.0f};
+  p->doc = doc;
+  p->exact_of = doc;
+  p->candidates.clear();
+  p->verified.clear();
 
   // Exact copies are not stored: they are never compared again, as they are not in the index.
   grow(m.minhashes, m.minhashes.size() + m.k);
@@ -153,65 +153,87 @@ Match Deduplicator::add(Signature signature) {
   const uint32_t first = m.exact.find_or_insert(signature.exact, doc);
   if (first != doc) {
     ++m.stats.exact_duplicates;
-    m.sets.unite(doc, first);
-    return Match{doc, m.sets.first(doc), first, MatchKind::kExact, 1.0f};
+    p->exact_of = first;
+    return;
   }
-  if (signature.minhash.size() != m.k) return match;  // no words: only exact duplicates
+  if (signature.minhash.size() != m.k) return;  // no words: only exact duplicates
   std::copy(signature.minhash.begin(), signature.minhash.end(), m.minhashes.end() - m.k);
   if (o.verify == Verify::kExact) m.shingles.back() = std::move(signature.shingles);
 
   m.raw.clear();
   m.index.band_keys(m.minhash(doc), m.keys.data());
   m.index.query_insert(doc, m.keys.data(), o.max_bucket_scan, m.raw);
-
-  // Distinct candidates first, their signatures prefetched, then verified: each signature is a
-  // likely cache miss (the array outgrows the cache at ~10^4 documents), and asking for all of
-  // them before comparing any overlaps the misses instead of paying them one after another.
-  m.distinct.clear();
   for (uint32_t c : m.raw) {
     if (m.stamp[c] == doc) continue;
     m.stamp[c] = doc;
-    m.distinct.push_back(c);
+    p->candidates.push_back(c);
   }
-  m.stats.candidates += m.distinct.size();
+  m.stats.candidates += p->candidates.size();
+}
+
+void Deduplicator::verify(Pending* p) const {
+  const Impl& m = *impl_;
+  const Options& o = m.options;
+  p->verified.clear();
+  // The candidates' signatures are prefetched before any is compared: each is a likely cache
+  // miss (the array outgrows the cache at ~10^4 documents), and asking for all of them first
+  // overlaps the misses instead of paying them one after another.
   if (o.verify == Verify::kEstimate) {
-    for (uint32_t c : m.distinct) {
-      const char* p = reinterpret_cast<const char*>(m.minhash(c).data());
-      for (size_t off = 0; off < m.k * sizeof(uint32_t); off += 64) __builtin_prefetch(p + off);
+    for (uint32_t c : p->candidates) {
+      const char* bytes = reinterpret_cast<const char*>(m.minhash(c).data());
+      for (size_t off = 0; off < m.k * sizeof(uint32_t); off += 64) __builtin_prefetch(bytes + off);
     }
   }
-  m.verified.clear();
-  for (uint32_t c : m.distinct) {
-    double s = m.sim(doc, c);
-    if (s >= o.threshold) m.verified.push_back({c, static_cast<float>(s)});
+  for (uint32_t c : p->candidates) {
+    double s = m.sim(p->doc, c);
+    if (s >= o.threshold) p->verified.push_back({c, static_cast<float>(s)});
   }
-  m.stats.verified += m.verified.size();
-  if (m.verified.empty()) return match;
+}
+
+size_t Deduplicator::room() const {
+  const Impl& m = *impl_;
+  size_t r = (m.minhashes.capacity() - m.minhashes.size()) / m.k;
+  if (m.options.verify == Verify::kExact) r = std::min(r, m.shingles.capacity() - m.shingles.size());
+  return r;
+}
+
+Match Deduplicator::decide(Pending* p) {
+  Impl& m = *impl_;
+  const Options& o = m.options;
+  const uint32_t doc = p->doc;
+  Match match{doc, doc, doc, MatchKind::kNew, 0.0f};
+  if (p->exact_of != doc) {
+    m.sets.unite(doc, p->exact_of);
+    return Match{doc, m.sets.first(doc), p->exact_of, MatchKind::kExact, 1.0f};
+  }
+  std::vector<Scored>& verified = p->verified;
+  m.stats.verified += verified.size();
+  if (verified.empty()) return match;
 
   // Most similar first; ties to the earlier document, so results do not depend on bucket order.
-  std::sort(m.verified.begin(), m.verified.end(), [](const auto& a, const auto& b) {
+  std::sort(verified.begin(), verified.end(), [](const Scored& a, const Scored& b) {
     return a.sim != b.sim ? a.sim > b.sim : a.doc < b.doc;
   });
 
   switch (o.grouping) {
     case Grouping::kUnion:
-      for (const auto& v : m.verified) m.sets.unite(doc, v.doc);
-      match.matched = m.verified[0].doc;
-      match.similarity = m.verified[0].sim;
+      for (const Scored& v : verified) m.sets.unite(doc, v.doc);
+      match.matched = verified[0].doc;
+      match.similarity = verified[0].sim;
       break;
     case Grouping::kBestMatch: {
-      const auto& best = m.verified[0];
+      const Scored& best = verified[0];
       m.sets.unite(doc, best.doc);
       match.matched = best.doc;
       match.similarity = best.sim;
-      for (size_t i = 1; i < m.verified.size(); ++i) {
+      for (size_t i = 1; i < verified.size(); ++i) {
         uint32_t mine = m.sets.first(doc);
-        uint32_t theirs = m.sets.first(m.verified[i].doc);
+        uint32_t theirs = m.sets.first(verified[i].doc);
         if (mine == theirs) continue;
         // Bridge two groups only when their representatives agree as well; a document that
         // merely overlaps with both (a digest quoting two stories) stays in one.
         if (m.sim(mine, theirs) >= o.bridge_threshold) {
-          m.sets.unite(doc, m.verified[i].doc);
+          m.sets.unite(doc, verified[i].doc);
         } else {
           ++m.stats.bridges_refused;
         }
@@ -223,7 +245,7 @@ Match Deduplicator::add(Signature signature) {
       double best_sim = -1.0;
       uint32_t best_rep = doc;
       m.reps.clear();
-      for (const auto& v : m.verified) {
+      for (const Scored& v : verified) {
         uint32_t rep = m.sets.first(v.doc);
         if (std::find(m.reps.begin(), m.reps.end(), rep) != m.reps.end()) continue;
         m.reps.push_back(rep);
@@ -243,6 +265,13 @@ Match Deduplicator::add(Signature signature) {
   match.kind = MatchKind::kNear;
   match.group = m.sets.first(doc);
   return match;
+}
+
+Match Deduplicator::add(Signature signature) {
+  Pending& p = impl_->pending;  // reused: its vectors keep their capacity
+  file(std::move(signature), &p);
+  verify(&p);
+  return decide(&p);
 }
 
 std::vector<uint32_t> deduplicate(std::span<const std::string_view> texts, const Options& options,

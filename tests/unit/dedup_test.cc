@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "crosscheck/thread_pool.h"
@@ -142,6 +144,68 @@ TEST(DedupTest, DeterministicAndIndependentOfThreads) {
     EXPECT_EQ(a, b);
     EXPECT_EQ(a, c);
     for (uint32_t i = 0; i < a.size(); ++i) ASSERT_LE(a[i], i) << "group = first member";
+  }
+}
+
+// file / verify / decide, with the verification of each batch on another thread while the next
+// batch is filed (as `crosscheck dedup -j N` runs them), give exactly what add() gives.
+TEST(DedupTest, ThreeStepsOverlappedAcrossThreadsEqualAdd) {
+  std::mt19937_64 rng(5);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 600; ++i) {
+    int start = static_cast<int>(rng() % 2000);
+    texts.push_back(range(start, start + 80 + static_cast<int>(rng() % 150)));
+    if (i % 50 == 7) texts.push_back(texts.back());  // exact copies too
+    if (i % 90 == 3) texts.push_back("");            // and documents without words
+  }
+  for (Grouping grouping : {Grouping::kBestMatch, Grouping::kUnion, Grouping::kRepresentative}) {
+    for (Verify verify : {Verify::kEstimate, Verify::kExact}) {
+      Options o;
+      o.grouping = grouping;
+      o.verify = verify;
+      std::vector<Signature> sigs;
+      for (const std::string& t : texts) sigs.push_back(compute_signature(t, o));
+
+      Deduplicator one(o);
+      std::vector<Match> want;
+      for (const Signature& s : sigs) want.push_back(one.add(s));
+
+      Deduplicator three(o);
+      three.reserve(sigs.size());
+      ASSERT_GE(three.room(), sigs.size());
+      constexpr size_t kBatch = 32;
+      std::vector<std::vector<Pending>> batches((sigs.size() + kBatch - 1) / kBatch);
+      std::vector<Match> got;
+      std::thread verifier;
+      for (size_t b = 0; b < batches.size(); ++b) {
+        for (size_t i = b * kBatch; i < std::min(sigs.size(), (b + 1) * kBatch); ++i) {
+          batches[b].emplace_back();
+          three.file(sigs[i], &batches[b].back());
+        }
+        // The previous batch was verified on the other thread while this one was filed.
+        if (verifier.joinable()) {
+          verifier.join();
+          for (Pending& p : batches[b - 1]) got.push_back(three.decide(&p));
+        }
+        verifier = std::thread([&three, &batch = batches[b]] {
+          for (Pending& p : batch) three.verify(&p);
+        });
+      }
+      verifier.join();
+      for (Pending& p : batches.back()) got.push_back(three.decide(&p));
+
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(got[i].group, want[i].group) << i;
+        EXPECT_EQ(got[i].matched, want[i].matched) << i;
+        EXPECT_EQ(got[i].kind, want[i].kind) << i;
+        EXPECT_EQ(got[i].similarity, want[i].similarity) << i;
+      }
+      EXPECT_EQ(three.groups(), one.groups());
+      EXPECT_EQ(three.stats().verified, one.stats().verified);
+      EXPECT_EQ(three.stats().candidates, one.stats().candidates);
+      EXPECT_GT(one.stats().verified, 100u) << "the texts must overlap for this to test much";
+    }
   }
 }
 
