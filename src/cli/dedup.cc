@@ -210,14 +210,15 @@ class DedupCommand : public Command {
     };
     // Claims the oldest unclaimed batch and signs it; false when there is none. Caller holds
     // `lock`, which is released while signing.
-    auto sign_one = [&](std::unique_lock<std::mutex>& lock) {
-      Batch* b = nullptr;
+    // The oldest batch in the queue for which `is` holds, or null. Caller holds `lock`.
+    auto oldest = [&](auto is) -> Batch* {
       for (auto& q : queue) {
-        if (!q->claimed) {
-          b = q.get();
-          break;
-        }
+        if (is(*q)) return q.get();
       }
+      return nullptr;
+    };
+    auto sign_one = [&](std::unique_lock<std::mutex>& lock) {
+      Batch* b = oldest([](const Batch& q) { return !q.claimed; });
       if (b == nullptr) return false;
       b->claimed = true;
       --unclaimed;
@@ -257,13 +258,7 @@ class DedupCommand : public Command {
     size_t filed_unverified = 0;  // filed batches not yet verified (claimed or not)
     auto verify_one = [&](std::unique_lock<std::mutex>& lock) {
       if (verify_jobs == 0) return false;
-      Batch* b = nullptr;
-      for (auto& q : queue) {
-        if (q->filed && !q->verify_claimed) {
-          b = q.get();
-          break;
-        }
-      }
+      Batch* b = oldest([](const Batch& q) { return q.filed && !q.verify_claimed; });
       if (b == nullptr) return false;
       b->verify_claimed = true;
       --verify_jobs;
@@ -305,13 +300,8 @@ class DedupCommand : public Command {
           spare_pending.push_back(std::move(done));
           continue;
         }
-        Batch* next = nullptr;  // batches are filed in queue order: the first one not filed
-        for (auto& q : queue) {
-          if (!q->filed) {
-            next = q.get();
-            break;
-          }
-        }
+        // Batches are filed in queue order: the next is the oldest one not filed.
+        Batch* next = oldest([](const Batch& q) { return !q.filed; });
         // Filing may move the stored signatures when the reserve runs out; then it waits until
         // no filed batch is left to verify.
         if (next != nullptr && next->is_signed &&
