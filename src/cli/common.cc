@@ -56,8 +56,9 @@ void ProblemReporter::report(const Problem& p) {
                p.stage.c_str(), p.message.c_str());
 }
 
-ProgressLine::ProgressLine(std::string label, bool quiet)
+ProgressLine::ProgressLine(std::string label, bool quiet, std::string done)
     : label_(std::move(label)),
+      done_(std::move(done)),
       active_(!quiet && isatty(STDERR_FILENO)),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
@@ -66,6 +67,8 @@ ProgressLine::~ProgressLine() { finish(); }
 
 void ProgressLine::update(const pipeline::Progress& p) {
   if (!active_) return;
+  latest_ = p;
+  behind_ = true;
   auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
@@ -74,19 +77,24 @@ void ProgressLine::update(const pipeline::Progress& p) {
 
 void ProgressLine::draw(const pipeline::Progress& p) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::fprintf(stderr, "\r\033[K%s: %llu read, %llu cleaned, %.1f MB, %llu problems, %.1f s",
+  std::fprintf(stderr, "\r\033[K%s: %llu read, %llu %s, %.1f MB, %llu problems, %.1f s",
                label_.c_str(), static_cast<unsigned long long>(p.read),
-               static_cast<unsigned long long>(p.articles), p.bytes / 1e6,
+               static_cast<unsigned long long>(p.articles), done_.c_str(), p.bytes / 1e6,
                static_cast<unsigned long long>(p.problems), secs);
   drawn_ = true;
+  behind_ = false;
 }
 
 void ProgressLine::clear() {
-  if (active_ && drawn_) std::fputs("\r\033[K", stderr);
+  if (active_ && drawn_) {
+    std::fputs("\r\033[K", stderr);
+    behind_ = true;
+  }
   drawn_ = false;
 }
 
 void ProgressLine::finish() {
+  if (active_ && behind_) draw(latest_);
   if (active_ && drawn_) std::fputs("\n", stderr);
   drawn_ = false;
 }

@@ -53,20 +53,25 @@ class ProblemReporter {
 // terminal and --quiet was not given.
 class ProgressLine {
  public:
-  ProgressLine(std::string label, bool quiet);
+  // `done`: what the second count says of the articles ("cleaned", or "grouped" for dedup).
+  ProgressLine(std::string label, bool quiet, std::string done = "cleaned");
   ~ProgressLine();
   void update(const pipeline::Progress& p);
   // Erases the line (before other output on stderr); the next update redraws it.
   void clear();
-  // Leaves the last drawn state on screen and moves to a new line.
+  // Draws the latest state given to update() (a throttled update would otherwise leave counts
+  // behind on screen, or none after a clear()) and moves to a new line.
   void finish();
   bool active() const { return active_; }
 
  private:
   void draw(const pipeline::Progress& p);
   std::string label_;
+  std::string done_;
   bool active_;
   bool drawn_ = false;
+  bool behind_ = false;  // latest_ differs from what is on screen
+  pipeline::Progress latest_;
   std::chrono::steady_clock::time_point start_, last_;
 };
 

@@ -142,7 +142,7 @@ class DedupCommand : public Command {
   uint64_t run_direct(const pipeline::Options& options, const dedup::Options& dedup_options,
                       dedup::Deduplicator& dedup, std::vector<std::string>& ids) {
     ThreadPool pool(options.threads);
-    ProgressLine progress_line("dedup", args_.quiet);
+    ProgressLine progress_line("dedup", args_.quiet, "grouped");
     ProblemReporter reporter;
     pipeline::Progress progress;  // bytes: reader only; the rest under report_mu
     std::mutex report_mu;

@@ -1,5 +1,7 @@
 // End-to-end tests of the `crosscheck` binary: exit statuses, per-record problems, output shapes.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <simdjson.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -232,6 +234,59 @@ TEST_F(CliTest, SeedsGiveOneArticleEach) {
   for (auto a : articles) {
     EXPECT_GT(std::string_view(a["text"]).size(), 1000u);
     EXPECT_EQ(std::string_view(a["language"]), "en");
+  }
+}
+
+// Runs the binary with stderr on a pseudo-terminal (where the progress line is drawn), stdout
+// to /dev/null; returns what it wrote on the terminal, or sets `status` to -1 on failure.
+std::string run_on_terminal(const std::vector<std::string>& args, int* status) {
+  *status = -1;
+  int master = -1, slave = -1;
+  if (openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) return "";
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(slave, 2);
+    close(master);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(CROSSCHECK_BINARY));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(CROSSCHECK_BINARY, argv.data());
+    _exit(127);
+  }
+  close(slave);
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(master, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  close(master);  // read() ends with EIO once the child has closed the terminal
+  int wstatus = 0;
+  if (pid > 0 && waitpid(pid, &wstatus, 0) == pid && WIFEXITED(wstatus))
+    *status = WEXITSTATUS(wstatus);
+  return out;
+}
+
+// On a terminal the progress line ends on the final counts, also when the last update came
+// within the 100 ms redraw interval (it once stayed at the last drawn, earlier, counts).
+TEST_F(CliTest, ProgressLineEndsOnTheFinalCounts) {
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i)
+    jsonl += "{\"id\":\"p" + std::to_string(i) + "\",\"text\":\"Article " + std::to_string(i) +
+             " tells of the harbour council and its budget.\"}\n";
+  const std::string in = (dir_ / "docs.jsonl").string();
+  write_file(in, jsonl);
+  for (const auto& [command, counts] :
+       {std::pair<std::string, std::string>{"dedup", "3000 read, 3000 grouped"},
+        std::pair<std::string, std::string>{"extract", "3000 read, 3000 cleaned"}}) {
+    int status = 0;
+    std::string screen = run_on_terminal({command, in}, &status);
+    ASSERT_EQ(status, 0) << command << ":\n" << screen;
+    size_t last = screen.rfind(command + ":");
+    ASSERT_NE(last, std::string::npos) << command << ": no progress line in\n" << screen;
+    EXPECT_NE(screen.find(counts, last), std::string::npos)
+        << command << ": the last progress line is\n" << screen.substr(last);
   }
 }
 
