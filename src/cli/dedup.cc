@@ -166,6 +166,7 @@ class DedupCommand : public Command {
     std::deque<std::unique_ptr<Batch>> queue;  // in input order; the front is added next
     size_t unclaimed = 0;
     bool reading_done = false;
+    bool aborted = false;  // the reading task failed: the other tasks stop too
     bool adding = false;  // one thread at a time adds, whichever finds signed batches first
     const size_t max_unclaimed = pool.size() > 1 ? kBatchesPerThread * pool.size() : 0;
 
@@ -254,6 +255,7 @@ class DedupCommand : public Command {
     // capacity (allocating them anew per batch, and freeing them on another thread, was ~8% of
     // the CPU at 200k documents).
     std::vector<std::vector<dedup::Pending>> spare_pending;
+    std::exception_ptr verify_error;  // a verification failed (out of memory): rethrown at the end
     size_t verify_jobs = 0;      // filed batches not yet claimed for verification
     size_t filed_unverified = 0;  // filed batches not yet verified (claimed or not)
     auto verify_one = [&](std::unique_lock<std::mutex>& lock) {
@@ -263,7 +265,13 @@ class DedupCommand : public Command {
       b->verify_claimed = true;
       --verify_jobs;
       lock.unlock();
-      for (dedup::Pending& p : b->pending) dedup.verify(&p);
+      try {
+        for (dedup::Pending& p : b->pending) dedup.verify(&p);
+      } catch (...) {  // out of memory: the run stops (after the threads), nothing is written
+        lock.lock();
+        if (!verify_error) verify_error = std::current_exception();
+        lock.unlock();
+      }
       lock.lock();
       b->verified = true;
       --filed_unverified;
@@ -353,10 +361,14 @@ class DedupCommand : public Command {
       if (task != 0) {
         std::unique_lock<std::mutex> lock(mu);
         for (;;) {
-          cv.wait(lock, [&] { return verify_jobs > 0 || unclaimed > 0 || reading_done; });
+          // Until the queue is empty: batches read last still become verification jobs.
+          cv.wait(lock, [&] {
+            return aborted || verify_jobs > 0 || unclaimed > 0 || (reading_done && queue.empty());
+          });
+          if (aborted) return;
           if (verify_one(lock) || sign_one(lock)) {
             add_ready(lock);
-          } else if (reading_done) {
+          } else if (reading_done && queue.empty()) {
             return;
           }
         }
@@ -389,6 +401,7 @@ class DedupCommand : public Command {
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
         reading_done = true;
+        aborted = true;
         cv.notify_all();
         throw;
       }
@@ -401,6 +414,7 @@ class DedupCommand : public Command {
         if (!verify_one(lock) && !sign_one(lock)) cv.wait(lock);
       }
     });
+    if (verify_error) std::rethrow_exception(verify_error);
     show_progress();
     progress_line.finish();
     return reporter.errors();

@@ -84,7 +84,11 @@ struct Deduplicator::Impl {
 
   double sim(uint32_t a, uint32_t b) const {
     if (a == b) return 1.0;
-    if (options.verify == Verify::kExact) return exact_jaccard(shingles[a], shingles[b]);
+    // Through data() only: verify() runs beside file(), whose emplace_back/resize (within the
+    // reserved capacity) write the vectors' end pointers, which operator[] reads when the
+    // library checks bounds (_GLIBCXX_ASSERTIONS).
+    if (options.verify == Verify::kExact)
+      return exact_jaccard(shingles.data()[a], shingles.data()[b]);
     return estimate_jaccard(minhash(a), minhash(b));
   }
 
@@ -164,7 +168,8 @@ void Deduplicator::file(Signature signature, Pending* p) {
   m.index.band_keys(m.minhash(doc), m.keys.data());
   m.index.query_insert(doc, m.keys.data(), o.max_bucket_scan, m.raw);
   for (uint32_t c : m.raw) {
-    if (m.stamp[c] == doc) continue;
+    // Not itself: two of its own band keys can share a slot tag (p ~ 2^-32 per pair).
+    if (c == doc || m.stamp[c] == doc) continue;
     m.stamp[c] = doc;
     p->candidates.push_back(c);
   }
