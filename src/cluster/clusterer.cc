@@ -91,7 +91,8 @@ struct StoryClusterer::Impl {
   std::vector<StoryState> stories;          // by slot (creation order)
   std::vector<std::vector<uint32_t>> postings;  // term -> slots
   std::vector<uint32_t> stamp;              // per slot: last query that saw it (dedupe)
-  uint32_t query = 0;
+  uint32_t query_id = 0;                    // counts candidate queries (for stamp)
+  DenseVector spread;                       // a vector scored against many (see DenseVector)
   uint64_t tick = 0;          // counts post() calls: stamps StoryState::changed
   uint64_t merge_checked = 0;  // every pair of stories unchanged since this tick was judged
   int32_t clock = kNoDay;
@@ -130,8 +131,10 @@ struct StoryClusterer::Impl {
     bool cohesive = true;
   };
 
-  Link link(const ArticleState& a, const StoryState& s) const {
-    double d = dot(a.vec, s.sum);
+  Link link(const ArticleState& a, const StoryState& s) const { return link(a, s, dot(a.vec, s.sum)); }
+
+  // `d`: dot(a.vec, s.sum), computed by the caller (DenseVector when scoring many stories).
+  Link link(const ArticleState& a, const StoryState& s, double d) const {
     if (options.novel_name_penalty > 0 && brings_new_participant(a, s))
       d *= 1.0 - options.novel_name_penalty;
     Link l;
@@ -152,8 +155,10 @@ struct StoryClusterer::Impl {
     return n >= 2 ? (s.norm * s.norm - n) / (n * (n - 1)) : 0.0;
   }
 
-  Link link(const StoryState& a, const StoryState& b) const {
-    const double d = dot(a.sum, b.sum);
+  Link link(const StoryState& a, const StoryState& b) const { return link(a, b, dot(a.sum, b.sum)); }
+
+  // `d`: dot(a.sum, b.sum), computed by the caller.
+  Link link(const StoryState& a, const StoryState& b, double d) const {
     Link l;
     l.sim = a.norm > 0 && b.norm > 0 ? d / (a.norm * b.norm) : 0.0;
     if (options.cohesion_ratio > 0) {
@@ -193,13 +198,13 @@ struct StoryClusterer::Impl {
   // Live stories sharing one of the `query_terms` heaviest terms of `v`, ascending by slot.
   std::vector<uint32_t> candidates(const SparseVector& v, uint32_t skip = kNone) {
     if (stamp.size() < stories.size()) stamp.resize(stories.size(), 0);
-    ++query;
+    ++query_id;
     std::vector<uint32_t> out;
     for (uint32_t t : top_terms(v, options.query_terms)) {
       if (t >= postings.size()) continue;
       for (uint32_t slot : postings[t]) {
-        if (slot == skip || stamp[slot] == query) continue;
-        stamp[slot] = query;
+        if (slot == skip || stamp[slot] == query_id) continue;
+        stamp[slot] = query_id;
         out.push_back(slot);
       }
     }
@@ -309,10 +314,11 @@ struct StoryClusterer::Impl {
       uint32_t a, b;
     };
     std::vector<Pair> pairs;
-    auto judge = [&](uint32_t a, uint32_t b) {
+    // `loaded` holds the sum of a or of b (one story meets many).
+    auto judge = [&](uint32_t a, uint32_t b, uint32_t loaded) {
       const StoryState& s = stories[a];
       if (!in_window(s, stories[b])) return;
-      Link l = link(s, stories[b]);
+      Link l = link(s, stories[b], spread.dot(stories[loaded == a ? b : a].sum));
       if (l.sim >= options.merge_threshold && l.cohesive) pairs.push_back({l.sim, a, b});
     };
     for (int round = 0; round < 16; ++round) {
@@ -321,9 +327,11 @@ struct StoryClusterer::Impl {
       for (uint32_t a = 0; a < stories.size(); ++a) {
         const StoryState& s = stories[a];
         if (!s.live || !changed(a)) continue;
+        spread.load(s.sum, terms.size());
         for (uint32_t b : candidates(s.sum, a)) {
-          if (b > a) judge(a, b);
+          if (b > a) judge(a, b, a);
         }
+        spread.unload();
       }
       if (incremental) {
         // Unchanged a < changed b, with b posted under one of a's query terms.
@@ -331,17 +339,19 @@ struct StoryClusterer::Impl {
         for (uint32_t b = 0; b < stories.size(); ++b) {
           const StoryState& t = stories[b];
           if (!t.live || !changed(b)) continue;
-          ++query;
+          ++query_id;
+          spread.load(t.sum, terms.size());
           for (uint32_t term : t.indexed) {
             for (uint32_t a : postings[term]) {
-              if (a >= b || changed(a) || stamp[a] == query || !stories[a].live) continue;
+              if (a >= b || changed(a) || stamp[a] == query_id || !stories[a].live) continue;
               const std::vector<uint32_t>& own = stories[a].indexed;
               auto end = own.begin() + std::min<size_t>(own.size(), options.query_terms);
               if (std::find(own.begin(), end, term) == end) continue;
-              stamp[a] = query;
-              judge(a, b);
+              stamp[a] = query_id;
+              judge(a, b, b);
             }
           }
+          spread.unload();
         }
       }
       since = judged_at;
@@ -380,10 +390,11 @@ struct StoryClusterer::Impl {
     uint32_t best = kNone;
     double best_sim = -1;
     std::vector<std::pair<uint32_t, double>> close;  // other candidates above the join threshold
+    spread.load(a.vec, terms.size());
     for (uint32_t slot : candidates(a.vec)) {
       const StoryState& s = stories[slot];
       if (!in_window(a.day, s)) continue;
-      Link l = link(a, s);
+      Link l = link(a, s, spread.dot(s.sum));
       if (!l.cohesive) continue;
       double sim = l.sim;
       if (sim >= options.join_threshold) close.push_back({slot, sim});
@@ -392,6 +403,7 @@ struct StoryClusterer::Impl {
         best = slot;
       }
     }
+    spread.unload();
     uint32_t slot;
     if (best != kNone && best_sim >= options.join_threshold) {
       add_member(best, index, true);
@@ -440,10 +452,11 @@ struct StoryClusterer::Impl {
       if (s.articles.size() > 1) own_sim = leave_one_out_cosine(s.sum, a.vec);
       uint32_t best = kNone;
       double best_sim = -1;
+      spread.load(a.vec, terms.size());
       for (uint32_t slot : candidates(a.vec, own)) {
         const StoryState& t = stories[slot];
         if (t.articles.empty() || !in_window(a.day, t)) continue;
-        Link l = link(a, t);
+        Link l = link(a, t, spread.dot(t.sum));
         if (!l.cohesive) continue;
         double sim = l.sim;
         if (sim > best_sim) {
@@ -451,6 +464,7 @@ struct StoryClusterer::Impl {
           best = slot;
         }
       }
+      spread.unload();
       bool move = best != kNone && best_sim >= options.join_threshold && best_sim > own_sim;
       bool leave = !move && s.articles.size() > 1 && own_sim < options.join_threshold;
       if (!move && !leave) continue;

@@ -51,6 +51,28 @@ double dot(const SparseVector& a, const SparseVector& b) {
   return s;
 }
 
+void DenseVector::load(const SparseVector& v, size_t vocabulary) {
+  if (v_ != nullptr) unload();
+  if (dense_.size() < vocabulary) dense_.resize(vocabulary, 0.0f);
+  for (const Entry& e : v) dense_[e.term] = e.weight;
+  v_ = &v;
+}
+
+void DenseVector::unload() {
+  if (v_ == nullptr) return;
+  for (const Entry& e : *v_) dense_[e.term] = 0.0f;
+  v_ = nullptr;
+}
+
+double DenseVector::dot(const SparseVector& other) const {
+  // Against a much longer vector the galloping lookups of the short one touch fewer entries.
+  if (other.size() > 8 * v_->size()) return cluster::dot(*v_, other);
+  const float* d = dense_.data();
+  double s = 0;
+  for (const Entry& e : other) s += static_cast<double>(d[e.term]) * e.weight;
+  return s;
+}
+
 float weight_of(const SparseVector& v, uint32_t term) {
   auto it = std::lower_bound(v.begin(), v.end(), term,
                              [](const Entry& e, uint32_t t) { return e.term < t; });

@@ -5,6 +5,7 @@
 // order, which keeps every sum (and so every decision) bit-for-bit reproducible.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -41,5 +42,24 @@ void prune(SparseVector& v, uint32_t k);
 
 // Term ids of the `k` heaviest entries, heaviest first (ties: smaller term id first).
 std::vector<uint32_t> top_terms(const SparseVector& v, uint32_t k);
+
+// One vector spread over a dense array indexed by term id, for many dot products against it (an
+// article against its candidate stories, a story against the stories it may merge with).
+// dot(other) walks `other` alone, a load and a multiply-add per entry with no merge branch, and
+// gives the same bits as dot(v, other): each product of two floats is exact in double, and the
+// products are added in the same ascending term order (a term only `other` has adds an exact 0).
+class DenseVector {
+ public:
+  // Spreads `v` (which must outlive the load); `vocabulary`: one more than the largest term id
+  // of `v` and of every vector later passed to dot().
+  void load(const SparseVector& v, size_t vocabulary);
+  // Back to all zeros (O(|v|)).
+  void unload();
+  double dot(const SparseVector& other) const;
+
+ private:
+  const SparseVector* v_ = nullptr;
+  std::vector<float> dense_;
+};
 
 }  // namespace crosscheck::cluster

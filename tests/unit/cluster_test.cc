@@ -283,6 +283,31 @@ TEST(Sparse, DotEqualsTheDefinitionForEveryShapeOfInput) {
   }
 }
 
+// The dense form scores one vector against many with the same bits as dot() (the clusterer's
+// decisions must not change with it), and unload() leaves nothing behind for the next load.
+TEST(Sparse, DenseVectorDotHasTheBitsOfDot) {
+  std::mt19937 rng(13);
+  DenseVector dense;
+  const std::pair<size_t, size_t> shapes[] = {{0, 10}, {1, 1},   {5, 5000}, {150, 300},
+                                              {300, 150}, {10, 81}, {10, 79}, {3000, 2}};
+  for (auto [na, nb] : shapes) {
+    for (uint32_t universe : {50u, 20000u}) {
+      SparseVector a = random_vector(rng, std::min<size_t>(na, universe), universe);
+      dense.load(a, universe);
+      for (int other = 0; other < 5; ++other) {
+        SparseVector b = random_vector(rng, std::min<size_t>(nb, universe), universe);
+        EXPECT_EQ(dense.dot(b), dot(a, b)) << na << " x " << nb << " of " << universe;
+        EXPECT_EQ(dense.dot(b), reference_dot(a, b)) << na << " x " << nb << " of " << universe;
+      }
+      dense.unload();
+      SparseVector empty;
+      dense.load(empty, universe);  // a zero vector now: every dot is 0
+      EXPECT_EQ(dense.dot(random_vector(rng, std::min<size_t>(40, universe), universe)), 0.0);
+      dense.unload();
+    }
+  }
+}
+
 TEST(Sparse, LeaveOneOutCosineEqualsTheExplicitDifference) {
   std::mt19937 rng(11);
   for (int trial = 0; trial < 200; ++trial) {
