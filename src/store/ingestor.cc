@@ -20,7 +20,9 @@
 // again after the clusterer's final pass moves the member.
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <unordered_map>
 #include <utility>
 
@@ -100,20 +102,100 @@ struct Ingestor::Impl {
 
   Status open() {
     auto start = std::chrono::steady_clock::now();
-    if (Status s = store.for_each_signature([&](Store::SignatureRow&& row) {
-          if (row.current && row.raw_fingerprint != 0) known.add(row.id, row.raw_fingerprint);
-          dedup.add(std::move(row.signature));
-          dedup_ids.push_back(std::move(row.id));
-          dedup_seq.push_back(row.seq);
-          dedup_story.push_back(row.story);
-        });
-        !s)
+    if (Status s = pool != nullptr && pool->size() > 1 ? reload_overlapped() : reload_serial(); !s)
       return s;
     stats.signatures_loaded = dedup_ids.size();
     if (Status s = restart_clusterer(); !s) return s;
     stats.reload_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return Status::ok();
+  }
+
+  void keep(Store::SignatureRow& row) {
+    if (row.current && row.raw_fingerprint != 0) known.add(row.id, row.raw_fingerprint);
+    dedup_ids.push_back(std::move(row.id));
+    dedup_seq.push_back(row.seq);
+    dedup_story.push_back(row.story);
+  }
+
+  Status reload_serial() {
+    return store.for_each_signature([&](Store::SignatureRow&& row) {
+      dedup.add(std::move(row.signature));
+      keep(row);
+    });
+  }
+
+  // The stored signatures are re-added in the deduplicator's three steps: this thread reads the
+  // rows, files them and decides them in order, in batches; a second one verifies each filed
+  // batch while the next is read and filed (verification is a quarter of a reload at scale).
+  // Same groups as reload_serial(): verification does not depend on the decisions.
+  Status reload_overlapped() {
+    constexpr size_t kBatch = 1024;
+    std::vector<dedup::Pending> filing(kBatch), verifying(kBatch);
+    size_t filled = 0, in_flight = 0;  // documents in `filing`, in `verifying`
+    std::mutex mu;
+    std::condition_variable cv;
+    bool posted = false, verified = false, done = false;
+    auto wait_verified = [&] {  // this thread: until the batch in flight is verified
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return !posted || verified; });
+    };
+    auto decide_in_flight = [&] {
+      wait_verified();
+      for (size_t i = 0; i < in_flight; ++i) dedup.decide(&verifying[i]);
+      std::lock_guard<std::mutex> lock(mu);
+      posted = verified = false;
+      in_flight = 0;
+    };
+    auto hand_over = [&] {  // decides the batch in flight, then posts the filled one
+      decide_in_flight();
+      std::swap(filing, verifying);
+      std::lock_guard<std::mutex> lock(mu);
+      in_flight = std::exchange(filled, 0);
+      posted = true;
+      cv.notify_all();
+    };
+    Status status;
+    pool->parallel_for(2, [&](size_t task) {
+      if (task == 1) {
+        std::unique_lock<std::mutex> lock(mu);
+        for (;;) {
+          cv.wait(lock, [&] { return (posted && !verified) || done; });
+          if (posted && !verified) {
+            const size_t n = in_flight;
+            lock.unlock();
+            for (size_t i = 0; i < n; ++i) dedup.verify(&verifying[i]);
+            lock.lock();
+            verified = true;
+            cv.notify_all();
+          } else {
+            return;
+          }
+        }
+      }
+      try {
+        status = store.for_each_signature([&](Store::SignatureRow&& row) {
+          // Filing may move the stored signatures only while nothing is being verified.
+          if (dedup.room() == 0) wait_verified();
+          dedup.file(std::move(row.signature), &filing[filled++]);
+          keep(row);
+          if (filled == kBatch) hand_over();
+        });
+        if (status) {
+          hand_over();
+          decide_in_flight();
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        done = true;
+        cv.notify_all();
+        throw;
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      done = true;
+      cv.notify_all();
+    });
+    return status;
   }
 
   Status add(Article&& a) {

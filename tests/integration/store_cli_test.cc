@@ -144,6 +144,10 @@ TEST_F(StoreCliTest, IngestTwiceThenStoriesAndReport) {
   EXPECT_NE(text.out.find(std::to_string(size) + " articles"), std::string::npos) << text.out;
 }
 
+// The stored text of `id` with " Later." appended (a near copy of it), JSON-escaped enough for
+// the generated texts (plain words).
+std::string stored_copy(const std::string& db, const std::string& id);
+
 TEST_F(StoreCliTest, TwoThreadsStoreExactlyWhatOneThreadStores) {
   // With more than one thread, reading and cleaning run ahead of the writer on their own thread;
   // the writer must still see every article in input order: same rows, stories, duplicates.
@@ -182,6 +186,31 @@ TEST_F(StoreCliTest, TwoThreadsStoreExactlyWhatOneThreadStores) {
   EXPECT_GT(query(one_db, "SELECT count(*) FROM articles WHERE duplicate_of != ''"), 100);
   std::string expected = rows(one_db);
   EXPECT_EQ(rows(two_db), expected);
+
+  // A second run reloads the 3,000 stored signatures — with two threads in batches verified on
+  // the second thread while the next batch is read (several batches of 1,024) — and must go on
+  // with the same duplicate groups: new near copies of stored texts, and new texts.
+  fs::path more = dir_ / "more.jsonl";
+  {
+    std::ofstream out(more);
+    Lcg next{11};
+    for (int i = 0; i < 600; ++i) {
+      std::string text;
+      for (int w = 0; w < 50; ++w) {
+        text += (w ? " " : "");
+        text += "u" + std::to_string(i % 40) + "w" + std::to_string(next() % 30);
+      }
+      out << "{\"id\":\"n" << i << "\",\"source\":\"s" << i % 7 << ".example\",\"text\":\""
+          << (i % 3 == 0 ? stored_copy(one_db, "m" + std::to_string(i * 7 % 3000)) : text) << "\"}\n";
+    }
+  }
+  one = run("ingest --quiet -j 1 --db " + one_db + " " + more.string());
+  two = run("ingest --quiet -j 2 --db " + two_db + " " + more.string());
+  EXPECT_EQ(one.status, 0) << one.err;
+  EXPECT_EQ(two.status, 0) << two.err;
+  EXPECT_GT(query(one_db, "SELECT count(*) FROM articles WHERE id LIKE 'n%' AND duplicate_of LIKE 'm%'"),
+            100);
+  EXPECT_EQ(rows(two_db), rows(one_db));
 }
 
 // One text column of the row of `id` with the given version (read-only); "<missing>" if none.
@@ -201,6 +230,10 @@ std::string stored_text(const std::string& db, const std::string& id, int versio
   }
   sqlite3_close(h);
   return out;
+}
+
+std::string stored_copy(const std::string& db, const std::string& id) {
+  return stored_text(db, id) + " Later.";
 }
 
 using testing_support::write_file;
