@@ -30,9 +30,11 @@
 // the final IDF, re-assigns each article to its best story (leave-one-out similarity to its own),
 // and merges once more — the k-means-style refinement of a streaming first pass.
 //
-// Cost. Per article O(T log T) to weigh its T terms, plus O(C * (T + K)) to score C candidates
-// against K-term centroids; C is bounded by the posting lists of `query_terms` rare terms. Memory
-// O(K) per live story plus the kept term frequencies per article (for finish()).
+// Cost. Per article O(T log T) to weigh its T terms, plus O(T + C * K) to score C candidates
+// against K-term centroids (the article is spread over a dense term array once, then each
+// centroid is walked alone: DenseVector); C is bounded by the posting lists of `query_terms` rare
+// terms. Memory O(K) per live story, the kept term frequencies per article (for finish()), and
+// one float per term of the vocabulary.
 //
 // Determinism. Every container that is iterated is ordered (sorted vectors keyed by term id or
 // story slot); hash maps are only looked up. Ties go to the older story (smaller id).
