@@ -6,7 +6,7 @@
 //     crosscheck::dedup::Signature sig = crosscheck::dedup::compute_signature(text, options);
 //     crosscheck::dedup::Match m = dedup.add(std::move(sig));   // m.group: first member so far
 //   }
-//   std::vector<uint32_t> group = dedup.groups();   // per document: index of its group's first member
+//   std::vector<uint32_t> group = dedup.groups();  // per document: its group's first member
 //
 // or, for a whole batch with signatures computed in parallel:
 //
@@ -126,11 +126,11 @@ Status validate(const Options& options);
 
 // What one document contributes: plain integers so that it can be stored and reloaded.
 struct Signature {
-  uint64_t exact = 0;               // hash of the normalised word sequence (exact duplicates)
-  uint32_t num_words = 0;           // words in the document
-  uint32_t num_shingles = 0;        // shingle positions (distinct shingles with Verify::kExact)
-  std::vector<uint32_t> minhash;    // num_hashes values; empty for a document without words
-  std::vector<uint64_t> shingles;   // sorted distinct shingle hashes, only with Verify::kExact
+  uint64_t exact = 0;              // hash of the normalised word sequence (exact duplicates)
+  uint32_t num_words = 0;          // words in the document
+  uint32_t num_shingles = 0;       // shingle positions (distinct shingles with Verify::kExact)
+  std::vector<uint32_t> minhash;   // num_hashes values; empty for a document without words
+  std::vector<uint64_t> shingles;  // sorted distinct shingle hashes, only with Verify::kExact
 };
 
 // Computes the signature of `text` (UTF-8). Thread-safe; allocation only for the result.
@@ -147,20 +147,20 @@ enum class MatchKind {
 };
 
 struct Match {
-  uint32_t doc = 0;        // index of the added document (0, 1, 2, ... in add order)
-  uint32_t group = 0;      // index of the first member of its group at the time of adding
-  uint32_t matched = 0;    // the earlier document it matched (== doc for kNew)
+  uint32_t doc = 0;      // index of the added document (0, 1, 2, ... in add order)
+  uint32_t group = 0;    // index of the first member of its group at the time of adding
+  uint32_t matched = 0;  // the earlier document it matched (== doc for kNew)
   MatchKind kind = MatchKind::kNew;
-  float similarity = 0;    // verified similarity to `matched` (1 for kExact, 0 for kNew)
+  float similarity = 0;  // verified similarity to `matched` (1 for kExact, 0 for kNew)
 };
 
 // Counters for benchmarks and for tuning the LSH parameters.
 struct Stats {
   uint64_t documents = 0;
   uint64_t exact_duplicates = 0;
-  uint64_t candidates = 0;        // distinct candidate pairs produced by LSH
-  uint64_t verified = 0;          // candidate pairs that passed verification
-  uint64_t bridges_refused = 0;   // kBestMatch: second-group matches not merged
+  uint64_t candidates = 0;       // distinct candidate pairs produced by LSH
+  uint64_t verified = 0;         // candidate pairs that passed verification
+  uint64_t bridges_refused = 0;  // kBestMatch: second-group matches not merged
 };
 
 // A verified candidate: an earlier document and its similarity.

@@ -43,11 +43,11 @@
 namespace crosscheck::cli {
 namespace {
 
-constexpr size_t kBatch = 256;       // articles per signing batch
-constexpr double kEstimateMargin = 1.15;  // the estimated article count is reserved with a margin
+constexpr size_t kBatch = 256;             // articles per signing batch
+constexpr double kEstimateMargin = 1.15;   // the estimated article count is reserved with a margin
 constexpr size_t kBlockBytes = 256 << 10;  // JSONL lines per block, parsed where it is signed
-constexpr size_t kBatchesPerThread = 4;  // unclaimed batches per thread before the reader helps
-constexpr size_t kCleanBatch = 2048;     // --clean: articles cleaned, then signed in parallel
+constexpr size_t kBatchesPerThread = 4;    // unclaimed batches per thread before the reader helps
+constexpr size_t kCleanBatch = 2048;       // --clean: articles cleaned, then signed in parallel
 
 struct Batch {
   // JSONL comes as a block of unparsed lines (parsed by whichever thread signs the batch, so the
@@ -56,9 +56,9 @@ struct Batch {
   std::vector<Problem> problems;  // from parsing the block, reported when the batch is added
   std::vector<RawArticle> raws;
   std::vector<dedup::Signature> sigs;
-  std::vector<std::string> failure;  // per article: why it could not be signed, else empty
+  std::vector<std::string> failure;     // per article: why it could not be signed, else empty
   std::vector<dedup::Pending> pending;  // per signed article, between file and decide
-  bool parsed = false;  // the articles came from `block` (not yet counted as read)
+  bool parsed = false;                  // the articles came from `block` (not yet counted as read)
   // Its way through the pipeline: claimed -> is_signed -> filed -> verify_claimed -> verified,
   // then decided and gone from the queue.
   bool claimed = false;
@@ -167,7 +167,7 @@ class DedupCommand : public Command {
     size_t unclaimed = 0;
     bool reading_done = false;
     bool aborted = false;  // the reading task failed: the other tasks stop too
-    bool adding = false;  // one thread at a time adds, whichever finds signed batches first
+    bool adding = false;   // one thread at a time adds, whichever finds signed batches first
     const size_t max_unclaimed = pool.size() > 1 ? kBatchesPerThread * pool.size() : 0;
 
     auto sign = [&](Batch& b) {
@@ -183,9 +183,9 @@ class DedupCommand : public Command {
       } catch (const std::exception& e) {
         // The batch cannot be read at all (out of memory): one error for it, nothing added. A
         // batch must still end signed, or the threads waiting for it would wait forever.
-        std::string where = b.block ? b.block->name + ": lines after " +
-                                          std::to_string(b.block->lines_before)
-                                    : "dedup batch";
+        std::string where =
+            b.block ? b.block->name + ": lines after " + std::to_string(b.block->lines_before)
+                    : "dedup batch";
         b.problems.push_back(
             Problem{where, "dedup", std::string("internal error: ") + e.what(), Severity::kError});
         b.block.reset();
@@ -244,8 +244,9 @@ class DedupCommand : public Command {
       for (const RawArticle& raw : b.raws) bytes += raw.body.size();
       if (expected_bytes == 0 || bytes == 0) return;
       double per_article = static_cast<double>(bytes) / static_cast<double>(b.raws.size());
-      double estimate = std::min(kEstimateMargin * static_cast<double>(expected_bytes) / per_article,
-                                 static_cast<double>(expected_bytes) / 512.0);
+      double estimate =
+          std::min(kEstimateMargin * static_cast<double>(expected_bytes) / per_article,
+                   static_cast<double>(expected_bytes) / 512.0);
       dedup.reserve(static_cast<size_t>(estimate));
     };
     // Verification of a filed batch: any thread, beside the filing of later batches (it reads
@@ -256,8 +257,8 @@ class DedupCommand : public Command {
     // the CPU at 200k documents).
     std::vector<std::vector<dedup::Pending>> spare_pending;
     std::exception_ptr verify_error;  // a verification failed (out of memory): rethrown at the end
-    size_t verify_jobs = 0;      // filed batches not yet claimed for verification
-    size_t filed_unverified = 0;  // filed batches not yet verified (claimed or not)
+    size_t verify_jobs = 0;           // filed batches not yet claimed for verification
+    size_t filed_unverified = 0;      // filed batches not yet verified (claimed or not)
     auto verify_one = [&](std::unique_lock<std::mutex>& lock) {
       if (verify_jobs == 0) return false;
       Batch* b = oldest([](const Batch& q) { return q.filed && !q.verify_claimed; });

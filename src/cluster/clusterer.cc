@@ -76,7 +76,7 @@ struct StoryState {
   std::vector<uint32_t> indexed;  // terms under which the story is posted in the index
   int32_t first_day = kNoDay, last_day = kNoDay;
   uint32_t last_arrival = 0;
-  bool live = true;       // posted in the index (not retired, not merged away)
+  bool live = true;         // posted in the index (not retired, not merged away)
   uint32_t parent = kNone;  // slot it was merged into
   uint64_t changed = 0;     // Impl::tick when last (re)posted: its centroid or days changed
 };
@@ -90,12 +90,12 @@ struct StoryClusterer::Impl {
   Terms terms;
   FeatureExtractor features;
   std::vector<ArticleState> articles;
-  std::vector<StoryState> stories;          // by slot (creation order)
+  std::vector<StoryState> stories;              // by slot (creation order)
   std::vector<std::vector<uint32_t>> postings;  // term -> slots
-  std::vector<uint32_t> stamp;              // per slot: last query that saw it (dedupe)
-  uint32_t query_id = 0;                    // counts candidate queries (for stamp)
-  DenseVector spread;                       // a vector scored against many (see DenseVector)
-  uint64_t tick = 0;          // counts post() calls: stamps StoryState::changed
+  std::vector<uint32_t> stamp;                  // per slot: last query that saw it (dedupe)
+  uint32_t query_id = 0;                        // counts candidate queries (for stamp)
+  DenseVector spread;                           // a vector scored against many (see DenseVector)
+  uint64_t tick = 0;                            // counts post() calls: stamps StoryState::changed
   uint64_t merge_checked = 0;  // every pair of stories unchanged since this tick was judged
   int32_t clock = kNoDay;
   int32_t retired_at = kNoDay;
@@ -133,7 +133,9 @@ struct StoryClusterer::Impl {
     bool cohesive = true;
   };
 
-  Link link(const ArticleState& a, const StoryState& s) const { return link(a, s, dot(a.vec, s.sum)); }
+  Link link(const ArticleState& a, const StoryState& s) const {
+    return link(a, s, dot(a.vec, s.sum));
+  }
 
   // `d`: dot(a.vec, s.sum), computed by the caller (DenseVector when scoring many stories).
   Link link(const ArticleState& a, const StoryState& s, double d) const {
@@ -157,7 +159,9 @@ struct StoryClusterer::Impl {
     return n >= 2 ? (s.norm * s.norm - n) / (n * (n - 1)) : 0.0;
   }
 
-  Link link(const StoryState& a, const StoryState& b) const { return link(a, b, dot(a.sum, b.sum)); }
+  Link link(const StoryState& a, const StoryState& b) const {
+    return link(a, b, dot(a.sum, b.sum));
+  }
 
   // `d`: dot(a.sum, b.sum), computed by the caller.
   Link link(const StoryState& a, const StoryState& b, double d) const {
@@ -415,8 +419,7 @@ struct StoryClusterer::Impl {
       for (const auto& [other, sim] : close) {
         if (other == best || !stories[other].live) continue;
         Link l = link(stories[slot], stories[other]);
-        if (l.sim >= options.merge_threshold && l.cohesive)
-          slot = merge(slot, other, true);
+        if (l.sim >= options.merge_threshold && l.cohesive) slot = merge(slot, other, true);
       }
     } else {
       slot = open_story(index, true);
@@ -519,7 +522,8 @@ struct StoryClusterer::Impl {
   }
 };
 
-StoryClusterer::StoryClusterer(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+StoryClusterer::StoryClusterer(Options options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 StoryClusterer::~StoryClusterer() = default;
 

@@ -12,15 +12,15 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 
 #include "crosscheck/dedup.h"
 #include "crosscheck/thread_pool.h"
+#include "src/core/union_find.h"
 #include "src/dedup/lsh_index.h"
 #include "src/dedup/memory.h"
 #include "src/dedup/minhash.h"
-#include "src/core/union_find.h"
 
 namespace crosscheck::dedup {
 
@@ -101,11 +101,11 @@ struct Deduplicator::Impl {
   std::vector<uint32_t> minhashes;
   std::vector<std::vector<uint64_t>> shingles;
   ExactMap exact;
-  std::vector<uint32_t> stamp;                   // stamp[d] == doc: d already seen as candidate
-  std::vector<uint32_t> raw;                     // candidates from LSH, with repeats
+  std::vector<uint32_t> stamp;  // stamp[d] == doc: d already seen as candidate
+  std::vector<uint32_t> raw;    // candidates from LSH, with repeats
   std::vector<uint64_t> keys;
-  Pending pending;                               // add()'s, reused
-  std::vector<uint32_t> reps;                    // kRepresentative: groups already scored
+  Pending pending;             // add()'s, reused
+  std::vector<uint32_t> reps;  // kRepresentative: groups already scored
   Stats stats;
 };
 
@@ -198,7 +198,8 @@ void Deduplicator::verify(Pending* p) const {
 size_t Deduplicator::room() const {
   const Impl& m = *impl_;
   size_t r = (m.minhashes.capacity() - m.minhashes.size()) / m.k;
-  if (m.options.verify == Verify::kExact) r = std::min(r, m.shingles.capacity() - m.shingles.size());
+  if (m.options.verify == Verify::kExact)
+    r = std::min(r, m.shingles.capacity() - m.shingles.size());
   return r;
 }
 

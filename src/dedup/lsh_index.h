@@ -15,9 +15,10 @@
 // bucket touches one big array, not two). A slot is one 64-bit word: the key's top 32 bits as
 // a tag and the head posting, so a probe costs one cache line. The home slot is the tag's top
 // bits, so the table can be rehashed from the tags alone. Two keys that agree on the tag share a
-// bucket (probability 2^-32 per pair of keys); that only adds a candidate verification rejects. A query and an insert of one document touch the same
-// slots, so they run as one pass; all of the document's slots are prefetched first, which turns
-// `bands` dependent cache misses into one round of parallel ones.
+// bucket (probability 2^-32 per pair of keys); that only adds a candidate verification rejects. A
+// query and an insert of one document touch the same slots, so they run as one pass; all of the
+// document's slots are prefetched first, which turns `bands` dependent cache misses into one round
+// of parallel ones.
 //
 // Cost per document: O(bands) table operations plus the postings scanned (bounded by
 // max_scan per bucket). Memory: 8 bytes per slot (2-4 slots per posting) + 4 bytes per
@@ -71,7 +72,7 @@ class LshIndex {
   std::vector<uint64_t> slots_;  // tag << 32 | newest posting of the key; 0 = empty
   size_t used_ = 0;
   size_t mask_ = 0;
-  int bits_ = 0;  // log2 of the capacity
+  int bits_ = 0;                     // log2 of the capacity
   std::vector<uint32_t> filed_;      // the documents filed, in filing order (bands postings each)
   std::vector<uint32_t> post_next_;  // per posting: the next older posting of its key, or kNone
 };

@@ -286,7 +286,8 @@ TEST_F(CliTest, ProgressLineEndsOnTheFinalCounts) {
     size_t last = screen.rfind(command + ":");
     ASSERT_NE(last, std::string::npos) << command << ": no progress line in\n" << screen;
     EXPECT_NE(screen.find(counts, last), std::string::npos)
-        << command << ": the last progress line is\n" << screen.substr(last);
+        << command << ": the last progress line is\n"
+        << screen.substr(last);
   }
 }
 

@@ -177,8 +177,8 @@ TEST_F(DedupCliTest, TwoThreadsReportProblemsInInputOrderAndGroupAsOne) {
   ASSERT_EQ(pairs(one.out, "group").size(), 2397u);  // 2400 + 1 - 4 broken lines
   // Each problem named, in input order.
   size_t at = 0;
-  for (const char* what : {"line 10:", "line 700:", "line 1200:", "line 1500:", "missing.jsonl",
-                           "more:2"}) {
+  for (const char* what :
+       {"line 10:", "line 700:", "line 1200:", "line 1500:", "missing.jsonl", "more:2"}) {
     size_t found = one.err.find(what, at);
     ASSERT_NE(found, std::string::npos) << what << " after offset " << at << " in\n" << one.err;
     at = found;
@@ -198,8 +198,8 @@ TEST_F(DedupCliTest, ReserveWaitsForTheAddingThread) {
     one << "{\"id\":\"first\",\"text\":\"" << words(1, 150) << "\"}";  // no newline
     std::ofstream big(dir_ / "big.jsonl");
     for (int i = 0; i < 3000; ++i)
-      big << "{\"id\":\"b" << i << "\",\"text\":\"" << words(static_cast<uint32_t>(i % 1000 + 7), 120)
-          << "\"}\n";
+      big << "{\"id\":\"b" << i << "\",\"text\":\""
+          << words(static_cast<uint32_t>(i % 1000 + 7), 120) << "\"}\n";
   }
   const std::string inputs = (dir_ / "one.jsonl").string() + " " + (dir_ / "big.jsonl").string();
   RunResult one = run("dedup --quiet -j 1 " + inputs);
@@ -247,9 +247,10 @@ TEST_F(DedupCliTest, SignaturesOutgrowTheReserveWhileOthersVerify) {
 TEST_F(DedupCliTest, HtmlRecordsAreSignedByTheirText) {
   std::string body = words(7, 150);
   std::string para1 = body.substr(0, body.size() / 2), para2 = body.substr(body.size() / 2);
-  std::string html = "<html><head><title>Story</title></head><body><nav><a href='/'>Home</a> "
-                     "<a href='/news'>News</a></nav><article><h1>Story</h1><p>" + para1 +
-                     "</p><p>" + para2 + "</p></article><footer>Copyright</footer></body></html>";
+  std::string html =
+      "<html><head><title>Story</title></head><body><nav><a href='/'>Home</a> "
+      "<a href='/news'>News</a></nav><article><h1>Story</h1><p>" +
+      para1 + "</p><p>" + para2 + "</p></article><footer>Copyright</footer></body></html>";
   std::ofstream out(dir_ / "docs.jsonl");
   out << "{\"id\":\"text\",\"text\":\"" << body << "\"}\n";
   out << "{\"id\":\"other\",\"text\":\"" << words(8, 150) << "\"}\n";

@@ -201,16 +201,67 @@ TEST_F(StoreCliTest, TwoThreadsStoreExactlyWhatOneThreadStores) {
         text += "u" + std::to_string(i % 40) + "w" + std::to_string(next() % 30);
       }
       out << "{\"id\":\"n" << i << "\",\"source\":\"s" << i % 7 << ".example\",\"text\":\""
-          << (i % 3 == 0 ? stored_copy(one_db, "m" + std::to_string(i * 7 % 3000)) : text) << "\"}\n";
+          << (i % 3 == 0 ? stored_copy(one_db, "m" + std::to_string(i * 7 % 3000)) : text)
+          << "\"}\n";
     }
   }
   one = run("ingest --quiet -j 1 --db " + one_db + " " + more.string());
   two = run("ingest --quiet -j 2 --db " + two_db + " " + more.string());
   EXPECT_EQ(one.status, 0) << one.err;
   EXPECT_EQ(two.status, 0) << two.err;
-  EXPECT_GT(query(one_db, "SELECT count(*) FROM articles WHERE id LIKE 'n%' AND duplicate_of LIKE 'm%'"),
-            100);
+  EXPECT_GT(
+      query(one_db, "SELECT count(*) FROM articles WHERE id LIKE 'n%' AND duplicate_of LIKE 'm%'"),
+      100);
   EXPECT_EQ(rows(two_db), rows(one_db));
+}
+
+// Groups formed before a run must hold after the reload. Chains A -> B -> C of 100 words: B is A
+// with its last quarter replaced (5-gram Jaccard 0.59 with A), C is B with its first quarter
+// replaced (0.59 with B, 0.32 with A: below the 0.4 threshold). A and B are stored in one run (B
+// joins A's group); C comes in the next and meets only B, so it is a copy of A's group only if the
+// reload rebuilt that group: duplicate_of(C) must be A, at -j 1 and at -j 2 (where the reload
+// verifies batches on a second thread). 1,500 unrelated articles first, so that the reload spans
+// two batches.
+TEST_F(StoreCliTest, ReloadedGroupsCarryOverToNewCopies) {
+  auto words = [](const std::string& prefix, int from, int to) {
+    std::string out;
+    for (int i = from; i < to; ++i) out += prefix + std::to_string(i) + " ";
+    return out;
+  };
+  auto record = [](const std::string& id, const std::string& text) {
+    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}\n";
+  };
+  std::string first, second;
+  for (int j = 0; j < 1500; ++j)
+    first += record("f" + std::to_string(j), words("f" + std::to_string(j) + "w", 0, 40));
+  for (int k = 0; k < 40; ++k) {
+    const std::string c = "c" + std::to_string(k);
+    const std::string a = words(c + "w", 0, 100);
+    const std::string b = words(c + "w", 0, 75) + words(c + "b", 75, 100);
+    const std::string cc = words(c + "y", 0, 25) + words(c + "w", 25, 75) + words(c + "b", 75, 100);
+    first += record("A" + std::to_string(k), a) + record("B" + std::to_string(k), b);
+    second += record("C" + std::to_string(k), cc);
+  }
+  testing_support::write_file((dir_ / "first.jsonl").string(), first);
+  testing_support::write_file((dir_ / "second.jsonl").string(), second);
+  for (const char* threads : {"-j 1", "-j 2"}) {
+    const std::string db = (dir_ / (std::string("chain") + threads[3] + ".db")).string();
+    RunResult r = run("ingest --quiet " + std::string(threads) + " --db " + db + " " +
+                      (dir_ / "first.jsonl").string());
+    ASSERT_EQ(r.status, 0) << r.err;
+    ASSERT_EQ(
+        query(db, "SELECT count(*) FROM articles WHERE id LIKE 'B%' AND duplicate_of LIKE 'A%'"),
+        40)
+        << threads << ": every B joins its A";
+    r = run("ingest --quiet " + std::string(threads) + " --db " + db + " " +
+            (dir_ / "second.jsonl").string());
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (int k = 0; k < 40; ++k) {
+      const std::string sql = "SELECT count(*) FROM articles WHERE id = 'C" + std::to_string(k) +
+                              "' AND duplicate_of = 'A" + std::to_string(k) + "'";
+      EXPECT_EQ(query(db, sql.c_str()), 1) << threads << ": C" << k;
+    }
+  }
 }
 
 // One text column of the row of `id` with the given version (read-only); "<missing>" if none.

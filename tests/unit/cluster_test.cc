@@ -1,5 +1,7 @@
-// Story clustering: sparse vector arithmetic, determinism, joins and splits on small hand-made stories, the time window,
-// the merge step, degenerate articles.
+// Story clustering: sparse vector arithmetic, determinism, joins and splits on small hand-made
+// stories, the time window, the merge step, degenerate articles.
+#include "crosscheck/cluster.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "crosscheck/cluster.h"
 #include "crosscheck/text.h"
 #include "src/cluster/features.h"
 #include "src/cluster/sparse.h"
@@ -36,7 +37,8 @@ Options shipped() {
 }
 
 // Runs the clusterer over `articles` in order; returns finish()'s ids.
-std::vector<uint32_t> run(const std::vector<Article>& articles, const Options& options = shipped()) {
+std::vector<uint32_t> run(const std::vector<Article>& articles,
+                          const Options& options = shipped()) {
   text::Analyzer analyzer;
   StoryClusterer clusterer(options);
   std::string error;
@@ -94,9 +96,13 @@ std::vector<Article> title_defences() {
   auto report = [](const char* id, const char* challenger, const char* day) {
     std::string c = challenger;
     return make(id, "Vollmer stops " + c + " to keep heavyweight belts",
-                "Dariusz Vollmer stopped " + c + " in the seventh round in Graz on Saturday to "
-                "keep his heavyweight titles. Vollmer knocked " + c + " down twice before the "
-                "referee ended the fight. " + c + " had never been stopped before.",
+                "Dariusz Vollmer stopped " + c +
+                    " in the seventh round in Graz on Saturday to "
+                    "keep his heavyweight titles. Vollmer knocked " +
+                    c +
+                    " down twice before the "
+                    "referee ended the fight. " +
+                    c + " had never been stopped before.",
                 day);
   };
   return {report("a1", "Okafor", "2014-04-05"), report("a2", "Okafor", "2014-04-06"),
@@ -271,8 +277,8 @@ double reference_dot(const SparseVector& a, const SparseVector& b) {
 TEST(Sparse, DotEqualsTheDefinitionForEveryShapeOfInput) {
   std::mt19937 rng(7);
   // Sizes on both sides of the galloping switch (one vector more than 8x the other).
-  const std::pair<size_t, size_t> shapes[] = {{0, 10}, {1, 1}, {5, 5000},   {150, 300},
-                                              {300, 150}, {10, 81}, {10, 79}, {3000, 2}};
+  const std::pair<size_t, size_t> shapes[] = {{0, 10},    {1, 1},   {5, 5000}, {150, 300},
+                                              {300, 150}, {10, 81}, {10, 79},  {3000, 2}};
   for (auto [na, nb] : shapes) {
     for (uint32_t universe : {50u, 20000u}) {
       SparseVector a = random_vector(rng, std::min<size_t>(na, universe), universe);
@@ -288,8 +294,8 @@ TEST(Sparse, DotEqualsTheDefinitionForEveryShapeOfInput) {
 TEST(Sparse, DenseVectorDotHasTheBitsOfDot) {
   std::mt19937 rng(13);
   DenseVector dense;
-  const std::pair<size_t, size_t> shapes[] = {{0, 10}, {1, 1},   {5, 5000}, {150, 300},
-                                              {300, 150}, {10, 81}, {10, 79}, {3000, 2}};
+  const std::pair<size_t, size_t> shapes[] = {{0, 10},    {1, 1},   {5, 5000}, {150, 300},
+                                              {300, 150}, {10, 81}, {10, 79},  {3000, 2}};
   for (auto [na, nb] : shapes) {
     for (uint32_t universe : {50u, 20000u}) {
       SparseVector a = random_vector(rng, std::min<size_t>(na, universe), universe);

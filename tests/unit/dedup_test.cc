@@ -120,9 +120,12 @@ INSTANTIATE_TEST_SUITE_P(Groupings, DedupChainTest,
                                            Grouping::kRepresentative),
                          [](const auto& info) {
                            switch (info.param) {
-                             case Grouping::kBestMatch: return std::string("BestMatch");
-                             case Grouping::kUnion: return std::string("Union");
-                             default: return std::string("Representative");
+                             case Grouping::kBestMatch:
+                               return std::string("BestMatch");
+                             case Grouping::kUnion:
+                               return std::string("Union");
+                             default:
+                               return std::string("Representative");
                            }
                          });
 

@@ -35,8 +35,8 @@ std::string edit(std::mt19937_64& rng, const std::string& text, double rate) {
   std::vector<std::string> out;
   for (const std::string& w : words) {
     double r = std::uniform_real_distribution<double>(0, 1)(rng);
-    if (r < rate / 3) continue;                                   // delete
-    if (r < 2 * rate / 3) {                                       // replace
+    if (r < rate / 3) continue;  // delete
+    if (r < 2 * rate / 3) {      // replace
       out.push_back("x" + std::to_string(rng() % 1000000));
       continue;
     }
@@ -232,7 +232,7 @@ TEST(LshIndexTest, CandidateProbabilityFollowsTheSCurve) {
       for (int i = 0; i < 64; ++i) {
         a[i] = static_cast<uint32_t>(rng());
         b[i] = std::uniform_real_distribution<double>(0, 1)(rng) < p ? a[i]
-                                                                      : static_cast<uint32_t>(rng());
+                                                                     : static_cast<uint32_t>(rng());
       }
       std::vector<uint64_t> keys(bands);
       std::vector<uint32_t> out;
