@@ -20,15 +20,14 @@
 // again after the clusterer's final pass moves the member.
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <unordered_map>
 #include <utility>
 
 #include "crosscheck/pipeline.h"
 #include "crosscheck/store_ingest.h"
 #include "crosscheck/text.h"
+#include "src/core/bounded_queue.h"
 
 namespace crosscheck::store {
 
@@ -131,69 +130,55 @@ struct Ingestor::Impl {
   // Same groups as reload_serial(): verification does not depend on the decisions.
   Status reload_overlapped() {
     constexpr size_t kBatch = 1024;
-    std::vector<dedup::Pending> filing(kBatch), verifying(kBatch);
-    size_t filled = 0, in_flight = 0;  // documents in `filing`, in `verifying`
-    std::mutex mu;
-    std::condition_variable cv;
-    bool posted = false, verified = false, done = false;
-    auto wait_verified = [&] {  // this thread: until the batch in flight is verified
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return !posted || verified; });
+    using Batch = std::vector<dedup::Pending>;
+    // At most two batches are out at a time (one being verified, one verified or waiting), so
+    // neither queue ever blocks the verifier for long.
+    BoundedQueue<Batch> to_verify(1), verified(2);
+    size_t out = 0;  // batches posted and not yet decided
+    Batch batch(kBatch), spare;
+    size_t filled = 0;
+    auto decide_one = [&] {
+      verified.pop(spare);
+      for (dedup::Pending& p : spare) dedup.decide(&p);
+      --out;
     };
-    auto decide_in_flight = [&] {
-      wait_verified();
-      for (size_t i = 0; i < in_flight; ++i) dedup.decide(&verifying[i]);
-      std::lock_guard<std::mutex> lock(mu);
-      posted = verified = false;
-      in_flight = 0;
-    };
-    auto hand_over = [&] {  // decides the batch in flight, then posts the filled one
-      decide_in_flight();
-      std::swap(filing, verifying);
-      std::lock_guard<std::mutex> lock(mu);
-      in_flight = std::exchange(filled, 0);
-      posted = true;
-      cv.notify_all();
+    auto post = [&] {
+      if (filled == 0) return;
+      batch.resize(filled);
+      to_verify.push(std::exchange(batch, std::move(spare)));
+      ++out;
+      if (out > 1) decide_one();
+      batch.resize(kBatch);  // a reused batch keeps its candidate lists' capacity
+      filled = 0;
     };
     Status status;
     pool->parallel_for(2, [&](size_t task) {
       if (task == 1) {
-        std::unique_lock<std::mutex> lock(mu);
-        for (;;) {
-          cv.wait(lock, [&] { return (posted && !verified) || done; });
-          if (posted && !verified) {
-            const size_t n = in_flight;
-            lock.unlock();
-            for (size_t i = 0; i < n; ++i) dedup.verify(&verifying[i]);
-            lock.lock();
-            verified = true;
-            cv.notify_all();
-          } else {
-            return;
-          }
+        Batch b;
+        while (to_verify.pop(b)) {
+          for (dedup::Pending& p : b) dedup.verify(&p);
+          if (!verified.push(std::move(b))) return;
         }
+        return;
       }
       try {
         status = store.for_each_signature([&](Store::SignatureRow&& row) {
-          // Filing may move the stored signatures only while nothing is being verified.
-          if (dedup.room() == 0) wait_verified();
-          dedup.file(std::move(row.signature), &filing[filled++]);
+          // Filing may move the stored signatures: only once nothing is out for verification.
+          if (dedup.room() == 0) {
+            while (out > 0) decide_one();
+          }
+          dedup.file(std::move(row.signature), &batch[filled++]);
           keep(row);
-          if (filled == kBatch) hand_over();
+          if (filled == kBatch) post();
         });
-        if (status) {
-          hand_over();
-          decide_in_flight();
-        }
+        if (status) post();
+        to_verify.close();
+        while (out > 0) decide_one();
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        done = true;
-        cv.notify_all();
+        to_verify.close();
+        verified.close();
         throw;
       }
-      std::lock_guard<std::mutex> lock(mu);
-      done = true;
-      cv.notify_all();
     });
     return status;
   }
