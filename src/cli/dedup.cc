@@ -249,9 +249,6 @@ class DedupCommand : public Command {
                    static_cast<double>(expected_bytes) / 512.0);
       dedup.reserve(static_cast<size_t>(estimate));
     };
-    // Verification of a filed batch: any thread, beside the filing of later batches (it reads
-    // only stored signatures). Claims the oldest filed, unclaimed batch; false when there is
-    // none. Caller holds `lock`, which is released while verifying.
     // Pending arrays of decided batches, reused so that their candidate lists keep their
     // capacity (allocating them anew per batch, and freeing them on another thread, was ~8% of
     // the CPU at 200k documents).
@@ -259,6 +256,9 @@ class DedupCommand : public Command {
     std::exception_ptr verify_error;  // a verification failed (out of memory): rethrown at the end
     size_t verify_jobs = 0;           // filed batches not yet claimed for verification
     size_t filed_unverified = 0;      // filed batches not yet verified (claimed or not)
+    // Verification of a filed batch: any thread, beside the filing of later batches (it reads
+    // only stored signatures). Claims the oldest filed, unclaimed batch; false when there is
+    // none. Caller holds `lock`, which is released while verifying.
     auto verify_one = [&](std::unique_lock<std::mutex>& lock) {
       if (verify_jobs == 0) return false;
       Batch* b = oldest([](const Batch& q) { return q.filed && !q.verify_claimed; });

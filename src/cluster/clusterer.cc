@@ -133,11 +133,7 @@ struct StoryClusterer::Impl {
     bool cohesive = true;
   };
 
-  Link link(const ArticleState& a, const StoryState& s) const {
-    return link(a, s, dot(a.vec, s.sum));
-  }
-
-  // `d`: dot(a.vec, s.sum), computed by the caller (DenseVector when scoring many stories).
+  // `d`: dot(a.vec, s.sum), computed by the caller (DenseVector: one article, many stories).
   Link link(const ArticleState& a, const StoryState& s, double d) const {
     if (options.novel_name_penalty > 0 && brings_new_participant(a, s))
       d *= 1.0 - options.novel_name_penalty;

@@ -129,13 +129,18 @@ INSTANTIATE_TEST_SUITE_P(Groupings, DedupChainTest,
                            }
                          });
 
+// A run of `min_words` to `min_words + extra_words - 1` words starting anywhere in [0, span):
+// texts that overlap by chance, in every degree.
+std::string random_range(std::mt19937_64& rng, int span, int min_words, int extra_words) {
+  const int start = static_cast<int>(rng() % static_cast<uint64_t>(span));
+  const int words = min_words + static_cast<int>(rng() % static_cast<uint64_t>(extra_words));
+  return range(start, start + words);
+}
+
 TEST(DedupTest, DeterministicAndIndependentOfThreads) {
   std::mt19937_64 rng(1);
   std::vector<std::string> texts;
-  for (int i = 0; i < 400; ++i) {
-    int start = static_cast<int>(rng() % 3000);
-    texts.push_back(range(start, start + 100 + static_cast<int>(rng() % 200)));
-  }
+  for (int i = 0; i < 400; ++i) texts.push_back(random_range(rng, 3000, 100, 200));
   std::vector<std::string_view> views(texts.begin(), texts.end());
   for (Sketch sketch : {Sketch::kOnePermutation, Sketch::kMultiplyShift}) {
     Options o;
@@ -156,8 +161,7 @@ TEST(DedupTest, ThreeStepsOverlappedAcrossThreadsEqualAdd) {
   std::mt19937_64 rng(5);
   std::vector<std::string> texts;
   for (int i = 0; i < 600; ++i) {
-    int start = static_cast<int>(rng() % 2000);
-    texts.push_back(range(start, start + 80 + static_cast<int>(rng() % 150)));
+    texts.push_back(random_range(rng, 2000, 80, 150));
     if (i % 50 == 7) texts.push_back(texts.back());  // exact copies too
     if (i % 90 == 3) texts.push_back("");            // and documents without words
   }
