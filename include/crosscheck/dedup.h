@@ -136,6 +136,10 @@ struct Signature {
 // Computes the signature of `text` (UTF-8). Thread-safe; allocation only for the result.
 Signature compute_signature(std::string_view text, const Options& options);
 
+// The same into `out`, reusing its buffers: a caller signing batch after batch into the same
+// Signature objects allocates nothing once they have grown (and frees nothing on another thread).
+void compute_signature(std::string_view text, const Options& options, Signature* out);
+
 // Jaccard similarity of two signatures computed with the same options: estimated from the
 // MinHash values, or exact from the shingle sets when both carry them and `exact` is true.
 double similarity(const Signature& a, const Signature& b, bool exact = false);
@@ -189,7 +193,7 @@ class Deduplicator {
 
   // Adds the next document. The signature must come from compute_signature with this
   // deduplicator's options.
-  Match add(Signature signature);
+  Match add(const Signature& signature);
 
   // add() in three steps, for a caller that verifies some documents on other threads while it
   // files later ones (`crosscheck dedup -j N`): at scale, verification is a fifth of the work
@@ -203,7 +207,8 @@ class Deduplicator {
   //   decide(&p)     in the order of file(), on the filing thread: joins the group, returns what
   //                  add() would have returned.
   // The groups come out exactly as with add(): verification does not depend on what was decided.
-  void file(Signature signature, Pending* p);
+  // file() copies what it keeps of `signature`, which the caller may reuse afterwards.
+  void file(const Signature& signature, Pending* p);
   void verify(Pending* p) const;
   Match decide(Pending* p);
 

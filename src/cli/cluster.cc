@@ -72,7 +72,7 @@ class ClusterCommand : public Command {
       });
       std::vector<Document> docs = pipeline::analyze_all(batch, text_options, pool);
       for (size_t i = 0; i < batch.size(); ++i) {
-        dedup::Match m = dedup.add(std::move(sigs[i]));
+        dedup::Match m = dedup.add(sigs[i]);
         leader.push_back(m.group);
         if (m.group == m.doc) {
           clusterer.assign(docs[i], batch[i]);

@@ -58,6 +58,7 @@ struct Batch {
   std::vector<dedup::Signature> sigs;
   std::vector<std::string> failure;     // per article: why it could not be signed, else empty
   std::vector<dedup::Pending> pending;  // per signed article, between file and decide
+  uint64_t body_bytes = 0;              // of the articles signed (only their ids are kept)
   bool parsed = false;                  // the articles came from `block` (not yet counted as read)
   // Its way through the pipeline: claimed -> is_signed -> filed -> verify_claimed -> verified,
   // then decided and gone from the queue.
@@ -66,6 +67,17 @@ struct Batch {
   bool filed = false;
   bool verify_claimed = false;
   bool verified = false;
+
+  // Ready for the next articles, keeping what its vectors have grown (the signatures' and
+  // candidate lists' buffers above all): a decided batch goes back to the reader.
+  void reset() {
+    block.reset();
+    problems.clear();
+    raws.clear();
+    failure.clear();
+    body_bytes = 0;
+    parsed = claimed = is_signed = filed = verify_claimed = verified = false;
+  }
 };
 
 class DedupCommand : public Command {
@@ -125,7 +137,7 @@ class DedupCommand : public Command {
         sigs[i] = dedup::compute_signature(batch[i].text, dedup_options);
       });
       for (size_t i = 0; i < batch.size(); ++i) {
-        dedup.add(std::move(sigs[i]));
+        dedup.add(sigs[i]);
         ids.push_back(std::move(batch[i].id));
       }
       batch.clear();
@@ -178,7 +190,7 @@ class DedupCommand : public Command {
               [&](Problem&& p) { b.problems.push_back(std::move(p)); });
           b.block.reset();
         }
-        b.sigs.resize(b.raws.size());
+        b.sigs.resize(b.raws.size());  // a reused batch keeps its signatures' buffers
         b.failure.resize(b.raws.size());
       } catch (const std::exception& e) {
         // The batch cannot be read at all (out of memory): one error for it, nothing added. A
@@ -196,17 +208,25 @@ class DedupCommand : public Command {
       }
       for (size_t i = 0; i < b.raws.size(); ++i) {
         RawArticle& raw = b.raws[i];
+        b.body_bytes += raw.body.size();
         try {
           if (!raw.is_html) {
-            b.sigs[i] = dedup::compute_signature(raw.body, dedup_options);
-            continue;
+            dedup::compute_signature(raw.body, dedup_options, &b.sigs[i]);
+          } else {
+            Article a = clean::prepare(raw);
+            if (options.remove_boilerplate) clean::strip_boilerplate(a, options.boilerplate);
+            dedup::compute_signature(a.text, dedup_options, &b.sigs[i]);
           }
-          Article a = clean::prepare(raw);
-          if (options.remove_boilerplate) clean::strip_boilerplate(a, options.boilerplate);
-          b.sigs[i] = dedup::compute_signature(a.text, dedup_options);
         } catch (const std::exception& e) {
           b.failure[i] = e.what();
         }
+        // Only the id is needed from here on; the rest is freed here, on the thread that parsed
+        // it (JSONL). Memory one thread allocates and another frees takes the first thread's
+        // malloc arena lock (glibc): with articles and signatures freed by the adding thread,
+        // a 200k-article run at -j 2 made 6-7k context switches waiting for it; now ~300.
+        RawArticle done = std::move(raw);  // takes the buffers (assigning would keep them)
+        raw = RawArticle{};
+        raw.id = std::move(done.id);
       }
     };
     // Claims the oldest unclaimed batch and signs it; false when there is none. Caller holds
@@ -240,8 +260,7 @@ class DedupCommand : public Command {
     bool reserved = false;  // touched only by the adding thread
     auto reserve_from = [&](const Batch& b) {
       reserved = true;
-      uint64_t bytes = 0;
-      for (const RawArticle& raw : b.raws) bytes += raw.body.size();
+      const uint64_t bytes = b.body_bytes;
       if (expected_bytes == 0 || bytes == 0) return;
       double per_article = static_cast<double>(bytes) / static_cast<double>(b.raws.size());
       double estimate =
@@ -249,10 +268,10 @@ class DedupCommand : public Command {
                    static_cast<double>(expected_bytes) / 512.0);
       dedup.reserve(static_cast<size_t>(estimate));
     };
-    // Pending arrays of decided batches, reused so that their candidate lists keep their
-    // capacity (allocating them anew per batch, and freeing them on another thread, was ~8% of
-    // the CPU at 200k documents).
-    std::vector<std::vector<dedup::Pending>> spare_pending;
+    // Decided batches, reused by the reader so that their signatures and candidate lists keep
+    // their buffers (allocating them anew per batch, and freeing them on another thread, was
+    // ~8% of the CPU at 200k documents, and the threads then waited for each other's malloc).
+    std::vector<std::unique_ptr<Batch>> spare;
     std::exception_ptr verify_error;  // a verification failed (out of memory): rethrown at the end
     size_t verify_jobs = 0;           // filed batches not yet claimed for verification
     size_t filed_unverified = 0;      // filed batches not yet verified (claimed or not)
@@ -303,10 +322,9 @@ class DedupCommand : public Command {
             ids.push_back(std::move(b->raws[i].id));
           }
           added.fetch_add(b->raws.size(), std::memory_order_relaxed);
-          std::vector<dedup::Pending> done = std::move(b->pending);
-          b.reset();
+          b->reset();
           lock.lock();
-          spare_pending.push_back(std::move(done));
+          spare.push_back(std::move(b));
           continue;
         }
         // Batches are filed in queue order: the next is the oldest one not filed.
@@ -315,19 +333,14 @@ class DedupCommand : public Command {
         // no filed batch is left to verify.
         if (next != nullptr && next->is_signed &&
             (filed_unverified == 0 || (reserved && dedup.room() >= next->raws.size()))) {
-          if (!spare_pending.empty()) {
-            next->pending = std::move(spare_pending.back());
-            spare_pending.pop_back();
-          }
           lock.unlock();
           if (!reserved && !next->raws.empty()) reserve_from(*next);  // only the adding thread
           next->pending.resize(next->raws.size());
           size_t k = 0;
           for (size_t i = 0; i < next->raws.size(); ++i) {
-            if (next->failure[i].empty()) dedup.file(std::move(next->sigs[i]), &next->pending[k++]);
+            if (next->failure[i].empty()) dedup.file(next->sigs[i], &next->pending[k++]);
           }
           next->pending.resize(k);
-          next->sigs = {};
           lock.lock();
           next->filed = true;
           ++verify_jobs;
@@ -349,8 +362,13 @@ class DedupCommand : public Command {
       queue.push_back(std::move(current));
       ++unclaimed;
       cv.notify_all();
-      current = std::make_unique<Batch>();
-      current->raws.reserve(kBatch);
+      if (spare.empty()) {
+        current = std::make_unique<Batch>();
+        current->raws.reserve(kBatch);
+      } else {
+        current = std::move(spare.back());
+        spare.pop_back();
+      }
       add_ready(lock);
       while (unclaimed > max_unclaimed && (verify_one(lock) || sign_one(lock))) add_ready(lock);
       lock.unlock();

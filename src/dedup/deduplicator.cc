@@ -139,7 +139,7 @@ std::vector<uint32_t> Deduplicator::groups() {
   return out;
 }
 
-void Deduplicator::file(Signature signature, Pending* p) {
+void Deduplicator::file(const Signature& signature, Pending* p) {
   Impl& m = *impl_;
   const Options& o = m.options;
   const uint32_t doc = m.sets.add();
@@ -162,7 +162,7 @@ void Deduplicator::file(Signature signature, Pending* p) {
   }
   if (signature.minhash.size() != m.k) return;  // no words: only exact duplicates
   std::copy(signature.minhash.begin(), signature.minhash.end(), m.minhashes.end() - m.k);
-  if (o.verify == Verify::kExact) m.shingles.back() = std::move(signature.shingles);
+  if (o.verify == Verify::kExact) m.shingles.back() = signature.shingles;
 
   m.raw.clear();
   m.index.band_keys(m.minhash(doc), m.keys.data());
@@ -273,9 +273,9 @@ Match Deduplicator::decide(Pending* p) {
   return match;
 }
 
-Match Deduplicator::add(Signature signature) {
+Match Deduplicator::add(const Signature& signature) {
   Pending& p = impl_->pending;  // reused: its vectors keep their capacity
-  file(std::move(signature), &p);
+  file(signature, &p);
   verify(&p);
   return decide(&p);
 }
@@ -323,7 +323,7 @@ std::vector<uint32_t> deduplicate(std::span<const std::string_view> texts, const
           if (!sign_one()) std::this_thread::yield();
         }
         if (failed.load()) break;
-        dedup.add(std::move(sigs[j]));
+        dedup.add(sigs[j]);
         Signature().minhash.swap(sigs[j].minhash);  // release memory as we go
       }
     });

@@ -31,16 +31,24 @@ Status validate(const Options& o) {
 }
 
 Signature compute_signature(std::string_view text, const Options& options) {
+  Signature sig;
+  compute_signature(text, options, &sig);
+  return sig;
+}
+
+void compute_signature(std::string_view text, const Options& options, Signature* out) {
   // Scratch buffers live per thread: signatures are computed in parallel and the two vectors
   // would otherwise be allocated and freed for every document.
   thread_local ShingleSet set;
   shingle_hashes(text, options.shingle_words, options.seed, set);
 
-  Signature sig;
+  Signature& sig = *out;
   sig.exact = set.exact;
   sig.num_words = set.num_words;
   sig.num_shingles = static_cast<uint32_t>(set.hashes.size());
-  if (set.hashes.empty()) return sig;
+  sig.minhash.clear();
+  sig.shingles.clear();
+  if (set.hashes.empty()) return;
 
   sig.minhash.resize(static_cast<size_t>(options.num_hashes));
   if (options.sketch == Sketch::kOnePermutation) {
@@ -49,12 +57,11 @@ Signature compute_signature(std::string_view text, const Options& options) {
     multiply_shift(set.hashes, options.seed, sig.minhash);
   }
   if (options.verify == Verify::kExact) {
-    sig.shingles = set.hashes;
+    sig.shingles.assign(set.hashes.begin(), set.hashes.end());
     std::sort(sig.shingles.begin(), sig.shingles.end());
     sig.shingles.erase(std::unique(sig.shingles.begin(), sig.shingles.end()), sig.shingles.end());
     sig.num_shingles = static_cast<uint32_t>(sig.shingles.size());
   }
-  return sig;
 }
 
 double similarity(const Signature& a, const Signature& b, bool exact) {

@@ -119,7 +119,7 @@ struct Ingestor::Impl {
 
   Status reload_serial() {
     return store.for_each_signature([&](Store::SignatureRow&& row) {
-      dedup.add(std::move(row.signature));
+      dedup.add(row.signature);
       keep(row);
     });
   }
@@ -167,7 +167,7 @@ struct Ingestor::Impl {
           if (dedup.room() == 0) {
             while (out > 0) decide_one();
           }
-          dedup.file(std::move(row.signature), &batch[filled++]);
+          dedup.file(row.signature, &batch[filled++]);
           keep(row);
           if (filled == kBatch) post();
         });
@@ -262,7 +262,7 @@ struct Ingestor::Impl {
       rows[i].version = items[i].version;
       rows[i].content_hash = items[i].hash;
       rows[i].signature = sigs[i];  // the deduplicator keeps its own copy
-      matches[i] = dedup.add(std::move(sigs[i]));
+      matches[i] = dedup.add(sigs[i]);
       dedup_ids.push_back(views[i].id);
       const dedup::Match& m = matches[i];
       // A new version of an article that matches its own older version is not a copy of it.

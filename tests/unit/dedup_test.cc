@@ -231,6 +231,26 @@ TEST(DedupTest, EmptyAndOneWordDocuments) {
   EXPECT_EQ(one.minhash.size(), 128u);
 }
 
+// A Signature reused for one document after another (the dedup command's batches) must come out
+// as a fresh one would: nothing left over from the previous, longer or exact-verified, document.
+TEST(DedupTest, SignatureComputedIntoReusedBufferEqualsFreshOne) {
+  for (Verify verify : {Verify::kEstimate, Verify::kExact}) {
+    Options o;
+    o.verify = verify;
+    Signature reused;
+    for (const std::string& text : {range(0, 400), std::string("Hello"), range(1000, 1100),
+                                    std::string(" ... "), range(5, 60), std::string()}) {
+      compute_signature(text, o, &reused);
+      Signature fresh = compute_signature(text, o);
+      EXPECT_EQ(reused.exact, fresh.exact);
+      EXPECT_EQ(reused.num_words, fresh.num_words);
+      EXPECT_EQ(reused.num_shingles, fresh.num_shingles);
+      EXPECT_EQ(reused.minhash, fresh.minhash);
+      EXPECT_EQ(reused.shingles, fresh.shingles);
+    }
+  }
+}
+
 TEST(DedupTest, FiveMegabyteDocument) {
   std::mt19937_64 rng(2);
   std::string big;
