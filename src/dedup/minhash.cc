@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "src/core/target_clones.h"
 #include "src/dedup/hash.h"
 
 namespace crosscheck::dedup {
@@ -18,17 +19,17 @@ inline uint32_t reduce(uint32_t x, uint32_t k) {
 constexpr size_t kMaxStackHashes = 1024;
 
 // The multiply-shift kernel. Kept free of anything but arithmetic so the vectoriser turns the
-// inner loop into 4 (SSE2) or 8 (AVX2) lanes; target_clones builds both and picks at load time.
-__attribute__((target_clones("avx2", "default"))) void multiply_shift_kernel(
-    const uint64_t* shingles, size_t n, const uint32_t* a_lo, const uint32_t* a_hi,
-    const uint64_t* b, uint32_t* out, size_t k) {
+// inner loop into 4 (SSE2) or 8 (AVX2) lanes; both are built and picked at load time.
+CROSSCHECK_TARGET_CLONES("avx2", "default")
+void multiply_shift_kernel(const uint64_t* shingles, size_t n, const uint32_t* a_lo,
+                           const uint32_t* a_hi, const uint64_t* b, uint32_t* out, size_t k) {
   for (size_t s = 0; s < n; ++s) {
     const uint32_t x = static_cast<uint32_t>(shingles[s] >> 32);
     for (size_t i = 0; i < k; ++i) {
       // (a * x + b) mod 2^64 with a split in halves, so that each product is a widening
       // 32x32->64 multiply the vectoriser maps to (v)pmuludq.
-      uint64_t v = static_cast<uint64_t>(a_lo[i]) * x +
-                   (static_cast<uint64_t>(a_hi[i] * x) << 32) + b[i];
+      uint64_t v =
+          static_cast<uint64_t>(a_lo[i]) * x + (static_cast<uint64_t>(a_hi[i] * x) << 32) + b[i];
       uint32_t h = static_cast<uint32_t>(v >> 32);
       out[i] = h < out[i] ? h : out[i];
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "src/core/target_clones.h"
 #include "src/entities/binary_io.h"
 #include "src/entities/gzip_file.h"
 
@@ -29,9 +30,9 @@ constexpr int kMaxStored = 16383;  // so that a difference of two fits in int16
 // The rows' weights summed per tag, for one token: `rows` index the full table; the compact table
 // holds only the rows set in `present` (find_row). Built for x86-64-v3 as well (AVX2 adds, a
 // popcnt instruction instead of libgcc's) and picked at load time.
-__attribute__((target_clones("arch=x86-64-v3", "default"))) void accumulate(
-    const int16_t* table, const uint64_t* present, const uint32_t* rank, size_t width,
-    const uint32_t* rows, size_t count, int32_t* acc) {
+CROSSCHECK_TARGET_CLONES("arch=x86-64-v3", "default")
+void accumulate(const int16_t* table, const uint64_t* present, const uint32_t* rank, size_t width,
+                const uint32_t* rows, size_t count, int32_t* acc) {
   if (width == 16) {  // four types: a fixed width the compiler vectorises
     int32_t a[16] = {};
     for (size_t r = 0; r < count; ++r) {
