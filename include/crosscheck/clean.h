@@ -91,6 +91,7 @@ class TemplateModel {
 
  private:
   std::unordered_map<uint64_t, uint32_t> counts_;  // hash(outlet, folded paragraph) -> articles
+  std::vector<uint64_t> seen_;                     // observe(): one article's fingerprints
 };
 
 struct BoilerplateResult {

@@ -31,6 +31,17 @@ TEST(TemplateModel, FoldsCaseAndWhitespace) {
   EXPECT_EQ(model.count("a.example", "Sign up for our newsletter!"), 0u);
 }
 
+// Only A-Z fold (as std::tolower in the "C" locale): the bytes next to them in ASCII, and
+// non-ASCII letters, stay as they are.
+TEST(TemplateModel, FoldsExactlyTheAsciiLetters) {
+  TemplateModel model;
+  model.observe("o", "AZ @[ `{ \xC3\x89t\xC3\xA9");               // "AZ @[ `{ Été"
+  EXPECT_EQ(model.count("o", "az @[ `{ \xC3\x89t\xC3\xA9"), 1u);  // 'A' and 'Z' fold
+  EXPECT_EQ(model.count("o", "az `[ `{ \xC3\x89t\xC3\xA9"), 0u);  // '@' is not 'A' - 1 folded
+  EXPECT_EQ(model.count("o", "az @{ `{ \xC3\x89t\xC3\xA9"), 0u);  // '[' is not 'Z' + 1 folded
+  EXPECT_EQ(model.count("o", "az @[ `{ \xC3\xA9t\xC3\xA9"), 0u);  // 'É' is not folded to 'é'
+}
+
 TEST(TemplateModel, BlankLinesAreNotParagraphs) {
   TemplateModel model;
   model.observe("a.example", "\n\n   \nText\n\n");
