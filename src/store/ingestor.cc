@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <exception>
+#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
@@ -137,8 +139,12 @@ struct Ingestor::Impl {
     size_t out = 0;  // batches posted and not yet decided
     Batch batch(kBatch), spare;
     size_t filled = 0;
+    std::exception_ptr verify_error;  // set by the verifier before it closes `verified`
     auto decide_one = [&] {
-      verified.pop(spare);
+      if (!verified.pop(spare)) {  // the verifier failed (out of memory): nothing more comes
+        if (verify_error) std::rethrow_exception(verify_error);
+        throw std::runtime_error("reload: a batch was not verified");
+      }
       for (dedup::Pending& p : spare) dedup.decide(&p);
       --out;
     };
@@ -154,10 +160,16 @@ struct Ingestor::Impl {
     Status status;
     pool->parallel_for(2, [&](size_t task) {
       if (task == 1) {
-        Batch b;
-        while (to_verify.pop(b)) {
-          for (dedup::Pending& p : b) dedup.verify(&p);
-          if (!verified.push(std::move(b))) return;
+        try {
+          Batch b;
+          while (to_verify.pop(b)) {
+            for (dedup::Pending& p : b) dedup.verify(&p);
+            if (!verified.push(std::move(b))) return;
+          }
+        } catch (...) {
+          // The reading thread would otherwise wait for this batch for ever.
+          verify_error = std::current_exception();
+          verified.close();
         }
         return;
       }
