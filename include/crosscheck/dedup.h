@@ -4,7 +4,7 @@
 //   crosscheck::dedup::Deduplicator dedup(options);
 //   for (std::string_view text : texts) {
 //     crosscheck::dedup::Signature sig = crosscheck::dedup::compute_signature(text, options);
-//     crosscheck::dedup::Match m = dedup.add(std::move(sig));   // m.group: first member so far
+//     crosscheck::dedup::Match m = dedup.add(sig);   // m.group: first member so far
 //   }
 //   std::vector<uint32_t> group = dedup.groups();  // per document: its group's first member
 //

@@ -229,8 +229,6 @@ class DedupCommand : public Command {
         raw.id = std::move(done.id);
       }
     };
-    // Claims the oldest unclaimed batch and signs it; false when there is none. Caller holds
-    // `lock`, which is released while signing.
     // The oldest batch in the queue for which `is` holds, or null. Caller holds `lock`.
     auto oldest = [&](auto is) -> Batch* {
       for (auto& q : queue) {
@@ -238,6 +236,8 @@ class DedupCommand : public Command {
       }
       return nullptr;
     };
+    // Claims the oldest unclaimed batch and signs it; false when there is none. Caller holds
+    // `lock`, which is released while signing.
     auto sign_one = [&](std::unique_lock<std::mutex>& lock) {
       Batch* b = oldest([](const Batch& q) { return !q.claimed; });
       if (b == nullptr) return false;
