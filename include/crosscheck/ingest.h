@@ -73,7 +73,11 @@ struct JsonlBlock {
   uint64_t lines_before = 0;  // lines of the file before this block
   bool truncated = false;     // the file's data ends inside this block's last line (damaged gzip)
 };
-using BlockSink = std::function<void(JsonlBlock&&)>;
+// The sink takes the block's contents (moves or swaps them out). Whatever string it leaves in
+// `bytes` the reader clears and decodes the next block into: a sink that swaps in the buffer of
+// a block it is done with lets the reader go on without allocating (and without freeing, on
+// its thread, memory the sink's threads will allocate again).
+using BlockSink = std::function<void(JsonlBlock& block)>;
 
 // read_inputs, except that the lines of JSONL files go to `on_block` in blocks of about
 // `block_bytes` instead of being parsed here. Every other format, and every problem with a whole

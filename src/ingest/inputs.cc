@@ -75,16 +75,18 @@ uint64_t count_newlines(std::string_view s) {
 }
 
 // Hands complete JSONL lines of the file being read, starting after line `line` (updated), to the
-// block sink.
-void emit_block(ReadContext& ctx, std::string&& lines, bool truncated, uint64_t& line) {
+// block sink. `lines` comes back as the (cleared) buffer the sink left, for the next block.
+void emit_block(ReadContext& ctx, std::string& lines, bool truncated, uint64_t& line) {
   JsonlBlock block;
   block.name = std::string(ctx.name());
-  block.bytes = std::move(lines);
+  block.bytes.swap(lines);
   block.lines_before = line;
   block.truncated = truncated;
   line += count_newlines(block.bytes);
   if (!block.bytes.empty() && block.bytes.back() != '\n') ++line;  // last line, no newline
-  (*ctx.block_sink())(std::move(block));
+  (*ctx.block_sink())(block);
+  lines.swap(block.bytes);
+  lines.clear();
 }
 
 // JSONL lines of the file being read, starting after line `line` (updated): parsed here, or cut
@@ -95,6 +97,7 @@ void jsonl_lines(ReadContext& ctx, std::string_view lines, bool truncated, uint6
     line = read_jsonl(ctx, lines, truncated, line);
     return;
   }
+  std::string buffer;  // each block's bytes, in the buffer the sink gave back for the last one
   while (!lines.empty()) {
     size_t cut = lines.size();
     if (cut > ctx.block_bytes()) {
@@ -106,9 +109,9 @@ void jsonl_lines(ReadContext& ctx, std::string_view lines, bool truncated, uint6
       }
       if (nl != nullptr) cut = static_cast<size_t>(nl - lines.data()) + 1;
     }
-    std::string bytes(lines.data(), cut);
+    buffer.assign(lines.data(), cut);
     lines.remove_prefix(cut);
-    emit_block(ctx, std::move(bytes), truncated && lines.empty(), line);
+    emit_block(ctx, buffer, truncated && lines.empty(), line);
   }
 }
 
@@ -122,6 +125,7 @@ bool read_gzip_jsonl(ReadContext& ctx, std::string_view bytes, Format format) {
   const std::string path(ctx.name());
   GzipStream gz(bytes);
   std::string piece;
+  std::string carry;  // with a block sink: the line cut by the end of a piece
   gz.read(piece, ctx.block_sink() != nullptr ? ctx.block_bytes() : kStreamPiece);
   if (format == Format::kAuto) {
     if (gz.status() == InflateStatus::kOk && gz.produced() == 0) return false;  // empty: as before
@@ -147,10 +151,11 @@ bool read_gzip_jsonl(ReadContext& ctx, std::string_view bytes, Format format) {
     if (nl != nullptr) {
       size_t complete = static_cast<size_t>(nl - piece.data()) + 1;
       if (ctx.block_sink() != nullptr) {
-        std::string rest(piece, complete);
+        // The piece becomes the block; the cut line goes on in the buffer the sink gave back.
+        carry.assign(piece, complete);
         piece.resize(complete);
-        emit_block(ctx, std::move(piece), false, line);
-        piece = std::move(rest);
+        emit_block(ctx, piece, false, line);
+        piece.append(carry);
       } else {
         line = read_jsonl(ctx, std::string_view(piece).substr(0, complete), false, line);
         piece.erase(0, complete);

@@ -238,7 +238,7 @@ TEST(IngestJsonl, GzipWithWhatIsNotJsonlInsideIsReadByItsFormat) {
 
 // read_inputs_in_blocks + read_block give what read_inputs gives: the same articles and the same
 // problems (line numbers, origins), for plain and gzip files, whole and truncated, however small
-// the blocks.
+// the blocks, and also when the sink hands the reader back a used buffer for the next block.
 TEST(IngestJsonl, BlocksParsedLaterGiveWhatReadingInPlaceGives) {
   TempDir dir;
   const std::string input = many_records(3000, 1717, 300) + R"({"id":"last","text":"no newline"})";
@@ -247,12 +247,18 @@ TEST(IngestJsonl, BlocksParsedLaterGiveWhatReadingInPlaceGives) {
                                     dir.write("cut.jsonl.gz", gz.substr(0, gz.size() * 2 / 3)),
                                     dir.write("sniffed", gz)};
   Result whole = read_paths(paths);
-  for (size_t block_bytes : {size_t{1}, size_t{4096}, size_t{256} << 10}) {
+  for (size_t block_bytes : {size_t{1}, size_t{4096}, size_t{256} << 10})
+  for (bool hand_back : {false, true}) {
+    SCOPED_TRACE(testing::Message() << "block bytes " << block_bytes << ", hand back " << hand_back);
     std::vector<JsonlBlock> blocks;
     Result direct;  // articles and problems that did not come in blocks
     Stats stats = read_inputs_in_blocks(
         paths, Options{}, [&](RawArticle&& a) { direct.articles.push_back(std::move(a)); },
-        [&](JsonlBlock&& b) { blocks.push_back(std::move(b)); },
+        [&](JsonlBlock& b) {
+          blocks.push_back(std::move(b));
+          // What a sink that recycles buffers leaves: one with room and old bytes in it.
+          if (hand_back) b.bytes.assign(block_bytes + 100, '{');
+        },
         [&](Problem&& p) { direct.problems.push_back(std::move(p)); }, block_bytes);
     EXPECT_TRUE(direct.articles.empty());  // all four files are JSONL
     EXPECT_GT(blocks.size(), 4u);
