@@ -112,14 +112,26 @@ bool write_output(const std::string& path, const std::string& data) {
 
 void write_assignment(const std::vector<std::string>& ids, const std::vector<uint32_t>& target,
                       const char* key) {
-  std::string line;
+  // The lines go into one buffer, written 1 MB at a time: a JsonWriter and an fwrite per line
+  // took 1.4 ms for 20,000 lines, a tenth of the serial part of a two-thread `dedup` run.
+  constexpr size_t kPiece = size_t{1} << 20;
+  std::string between = ",";  // what comes between the two values: ,"<key>":
+  JsonWriter::write_string(between, key);
+  between.push_back(':');
+  std::string out;
+  out.reserve(kPiece + 4096);
   for (size_t i = 0; i < ids.size(); ++i) {
-    line.clear();
-    JsonWriter w(line);
-    w.begin_object().key("id").value(ids[i]).key(key).value(ids[target[i]]).end_object();
-    line.push_back('\n');
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    out.append("{\"id\":");
+    JsonWriter::write_string(out, ids[i]);
+    out.append(between);
+    JsonWriter::write_string(out, ids[target[i]]);
+    out.append("}\n");
+    if (out.size() >= kPiece) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
   }
+  std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
 }
 

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -118,6 +119,48 @@ TEST_F(DedupCliTest, OneLinePerInputIncludingOneWordArticles) {
   std::map<std::string, std::string> group(got.begin(), got.end());
   for (const auto& [id, g] : got) EXPECT_EQ(group[g], g) << id;
   EXPECT_EQ(group["d8"], "d1");  // same text (seed 1) as d1
+}
+
+// Ids come back exactly as they went in, whatever they hold (quotes, backslashes, control
+// characters, non-ASCII), in input order, also when the output is longer than one write piece
+// (1 MB: 3,000 lines with 400-byte ids).
+TEST_F(DedupCliTest, IdsRoundTripThroughTheOutputEscaped) {
+  const std::string odd[] = {"quote\"d", "back\\slash",       "new\nline",          "tab\there",
+                             "bell\x07", "\xc3\xa9t\xc3\xa9", "line\xe2\x80\xa8sep"};
+  std::vector<std::string> ids;
+  std::ofstream out(dir_ / "docs.jsonl");
+  for (int i = 0; i < 3000; ++i) {
+    std::string id = odd[i % 7] + std::to_string(i) + std::string(400, 'x');
+    ids.push_back(id);
+    std::string escaped;
+    for (char c : id) {
+      if (c == '"' || c == '\\') {
+        escaped += '\\';
+        escaped += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        escaped += buf;
+      } else {
+        escaped += c;
+      }
+    }
+    // Every tenth article copies the one before it, so some groups name another article.
+    uint32_t seed = static_cast<uint32_t>(i % 10 == 9 ? i - 1 : i);
+    out << "{\"id\":\"" << escaped << "\",\"text\":\"" << words(seed, 40) << "\"}\n";
+  }
+  out.close();
+  RunResult r = run("dedup --quiet " + (dir_ / "docs.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  ASSERT_GT(r.out.size(), size_t{1} << 20);
+  auto got = pairs(r.out, "group");
+  ASSERT_EQ(got.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_EQ(got[i].first, ids[i]) << i;
+    if (i % 10 == 9) {
+      EXPECT_EQ(got[i].second, ids[i - 1]) << i;
+    }
+  }
 }
 
 // More articles than one signing batch (256), with duplicates spread across batches: the groups
