@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 
 #include "crosscheck/json_writer.h"
@@ -145,15 +147,27 @@ int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& command
     app.exit(e);
     return kExitUsage;
   }
+  int status = kExitUsage;
   try {
     for (const auto& c : commands) {
-      if (c->app()->parsed()) return c->run();
+      if (c->app()->parsed()) {
+        status = c->run();
+        break;
+      }
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "crosscheck: fatal: %s\n", e.what());
     return kExitUsage;
   }
-  return kExitUsage;
+  // Output that did not reach its destination (a full disk, a closed descriptor) is an error,
+  // not a success with a truncated result.
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "crosscheck: could not write the output to stdout%s%s\n",
+                 errno != 0 ? ": " : "", errno != 0 ? std::strerror(errno) : "");
+    return kExitUsage;
+  }
+  return status;
 }
 
 int exit_status(uint64_t articles, uint64_t errors) {

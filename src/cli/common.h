@@ -14,7 +14,8 @@
 
 namespace crosscheck::cli {
 
-// Exit status: 0 success; 1 some records failed; 2 usage error or nothing could be read.
+// Exit status: 0 success; 1 some records failed; 2 usage error, nothing could be read, or stdout
+// could not be written.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitUsage = 2;
@@ -90,7 +91,8 @@ class Command {
 };
 
 // Parses the command line into `app` and runs the subcommand that was named: the exit status
-// (usage errors and uncaught exceptions are reported on stderr). The main() of both binaries.
+// (usage errors, uncaught exceptions and output that could not be written to stdout are
+// reported on stderr). The main() of both binaries.
 int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
              char** argv);
 

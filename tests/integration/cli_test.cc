@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -116,6 +117,23 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(run("extract").status, 2);  // INPUT is required
   write_file(dir_ / "a.txt", kStory);
   EXPECT_EQ(run("extract --format nonsense " + (dir_ / "a.txt").string()).status, 2);
+}
+
+// Output that does not reach its destination (here a full disk: /dev/full) is an error, never an
+// exit 0 with nothing or half of it written.
+TEST_F(CliTest, OutputThatCannotBeWrittenIsAnError) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  write_file(dir_ / "story.txt", kStory);
+  const std::string err = (io_ / "full.err").string();
+  for (const char* sub : {"extract", "dedup", "cluster", "analyze"}) {
+    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + sub + " --quiet " +
+                      (dir_ / "story.txt").string() + " >/dev/full 2>" + err;
+    int raw = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(raw)) << sub;
+    EXPECT_EQ(WEXITSTATUS(raw), 2) << sub;
+    EXPECT_NE(testing_support::read_file(err).find("could not write the output"), std::string::npos)
+        << sub << ": " << testing_support::read_file(err);
+  }
 }
 
 TEST_F(CliTest, ExtractWritesOneObjectPerArticleWithTheContractFields) {
