@@ -50,6 +50,7 @@ constexpr double kEstimateMargin = 1.15;  // the estimated article count is rese
 // of a 78 ms two-thread run on the 20k corpus, with 64 KB and 2 it is 0.7 ms (medians of 20).
 constexpr size_t kBlockBytes = 64 << 10;
 constexpr size_t kBatchesPerThread = 2;
+constexpr size_t kKeptBlockBytes = 4 * kBlockBytes;  // a reused batch keeps a block buffer this big
 constexpr size_t kCleanBatch = 2048;  // --clean: articles cleaned, then signed in parallel
 
 struct Batch {
@@ -76,7 +77,13 @@ struct Batch {
   // Ready for the next articles, keeping what its vectors have grown (the signatures' and
   // candidate lists' buffers above all): a decided batch goes back to the reader.
   void reset() {
-    block.bytes.clear();
+    // A block grown past a few times the usual size (a line of several MB) is let go, so that a
+    // few huge records do not leave every batch holding a buffer that size.
+    if (block.bytes.capacity() > kKeptBlockBytes) {
+      std::string().swap(block.bytes);
+    } else {
+      block.bytes.clear();
+    }
     has_block = false;
     problems.clear();
     raws.clear();
