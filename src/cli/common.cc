@@ -101,11 +101,24 @@ void ProgressLine::finish() {
   drawn_ = false;
 }
 
+namespace {
+int stdout_errno = 0;  // why the first write to stdout failed (write_stdout)
+}  // namespace
+
+bool write_stdout(std::string_view data) {
+  if (std::fwrite(data.data(), 1, data.size(), stdout) == data.size()) return true;
+  if (stdout_errno == 0) stdout_errno = errno;
+  return false;
+}
+
+bool flush_stdout() {
+  if (std::fflush(stdout) == 0) return true;
+  if (stdout_errno == 0) stdout_errno = errno;
+  return false;
+}
+
 bool write_output(const std::string& path, const std::string& data) {
-  if (path == "-") {
-    std::fwrite(data.data(), 1, data.size(), stdout);
-    return std::fflush(stdout) == 0;
-  }
+  if (path == "-") return write_stdout(data) && flush_stdout();
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return false;
   bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
@@ -129,12 +142,12 @@ void write_assignment(const std::vector<std::string>& ids, const std::vector<uin
     JsonWriter::write_string(out, ids[target[i]]);
     out.append("}\n");
     if (out.size() >= kPiece) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      write_stdout(out);
       out.clear();
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  write_stdout(out);
+  flush_stdout();
 }
 
 int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
@@ -163,8 +176,9 @@ int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& command
   // not a success with a truncated result.
   errno = 0;
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int why = stdout_errno != 0 ? stdout_errno : errno;
     std::fprintf(stderr, "crosscheck: could not write the output to stdout%s%s\n",
-                 errno != 0 ? ": " : "", errno != 0 ? std::strerror(errno) : "");
+                 why != 0 ? ": " : "", why != 0 ? std::strerror(why) : "");
     return kExitUsage;
   }
   return status;

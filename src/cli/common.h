@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/pipeline.h"
@@ -95,6 +96,14 @@ class Command {
 // reported on stderr). The main() of both binaries.
 int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
              char** argv);
+
+// Writes `data` to stdout; false when it could not. The first failure's reason is kept for the
+// message dispatch() gives at the end (stdio keeps only an error flag, and errno is long
+// overwritten by then).
+bool write_stdout(std::string_view data);
+
+// fflush(stdout), keeping the reason of a failure as write_stdout does; false when it failed.
+bool flush_stdout();
 
 // Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
 bool write_output(const std::string& path, const std::string& data);

@@ -36,10 +36,10 @@ class ExtractCommand : public Command {
       JsonWriter w(line);
       report::write_article(w, a);
       line.push_back('\n');
-      std::fwrite(line.data(), 1, line.size(), stdout);
+      write_stdout(line);
       ++articles;
     });
-    std::fflush(stdout);
+    flush_stdout();
     return exit_status(articles, errors);
   }
 

@@ -128,10 +128,10 @@ class QuotesCommand : public Command {
       JsonWriter w(line);
       write_quotes(w, a, doc, qs);
       line.push_back('\n');
-      std::fwrite(line.data(), 1, line.size(), stdout);
+      write_stdout(line);
       ++articles;
     });
-    std::fflush(stdout);
+    flush_stdout();
     return exit_status(articles, errors);
   }
 

@@ -63,8 +63,8 @@ class StoriesCommand : public Command {
       std::snprintf(buf, sizeof buf, "%zu stories\n", stories.size());
       out += buf;
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
+    write_stdout(out);
+    return flush_stdout() ? kExitOk : kExitUsage;
   }
 
  private:
