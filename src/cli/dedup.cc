@@ -55,10 +55,9 @@ constexpr size_t kCleanBatch = 2048;  // --clean: articles cleaned, then signed 
 
 struct Batch {
   // JSONL comes as a block of unparsed lines (parsed by whichever thread signs the batch, so the
-  // reader only decodes); other formats as articles. The block's buffer stays with the batch
-  // when it is parsed and goes back to the reader with the reused batch.
+  // reader only decodes); other formats as articles. Lines not yet parsed are in block.bytes;
+  // once parsed it is cleared, and its buffer goes back to the reader with the reused batch.
   ingest::JsonlBlock block;
-  bool has_block = false;         // `block` holds lines not yet parsed
   std::vector<Problem> problems;  // from parsing the block, reported when the batch is added
   std::vector<RawArticle> raws;
   std::vector<dedup::Signature> sigs;
@@ -84,7 +83,6 @@ struct Batch {
     } else {
       block.bytes.clear();
     }
-    has_block = false;
     problems.clear();
     raws.clear();
     failure.clear();
@@ -197,23 +195,23 @@ class DedupCommand : public Command {
 
     auto sign = [&](Batch& b) {
       try {
-        if (b.has_block) {
+        if (!b.block.bytes.empty()) {
           ingest::read_block(
               b.block, options.ingest, [&](RawArticle&& raw) { b.raws.push_back(std::move(raw)); },
               [&](Problem&& p) { b.problems.push_back(std::move(p)); });
-          b.has_block = false;
+          b.block.bytes.clear();
         }
         b.sigs.resize(b.raws.size());  // a reused batch keeps its signatures' buffers
         b.failure.resize(b.raws.size());
       } catch (const std::exception& e) {
         // The batch cannot be read at all (out of memory): one error for it, nothing added. A
         // batch must still end signed, or the threads waiting for it would wait forever.
-        std::string where =
-            b.has_block ? b.block.name + ": lines after " + std::to_string(b.block.lines_before)
-                        : "dedup batch";
+        std::string where = !b.block.bytes.empty() ? b.block.name + ": lines after " +
+                                                         std::to_string(b.block.lines_before)
+                                                   : "dedup batch";
         b.problems.push_back(
             Problem{where, "dedup", std::string("internal error: ") + e.what(), Severity::kError});
-        b.has_block = false;
+        b.block.bytes.clear();
         b.raws.clear();
         b.sigs.clear();
         b.failure.clear();
@@ -370,7 +368,8 @@ class DedupCommand : public Command {
 
     std::unique_ptr<Batch> current = std::make_unique<Batch>();
     auto submit = [&] {
-      if (current->raws.empty() && current->problems.empty() && !current->has_block) return;
+      if (current->raws.empty() && current->problems.empty() && current->block.bytes.empty())
+        return;
       std::unique_lock<std::mutex> lock(mu);
       queue.push_back(std::move(current));
       ++unclaimed;
@@ -426,7 +425,6 @@ class DedupCommand : public Command {
                 // The reader gets the batch's old buffer back: decoding allocates nothing, and
                 // the blocks are freed by no thread but the one that made them.
                 std::swap(current->block, block);
-                current->has_block = true;
                 current->parsed = true;
                 submit();
               },
