@@ -97,13 +97,10 @@ class Command {
 int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
              char** argv);
 
-// Writes `data` to stdout; false when it could not. The first failure's reason is kept for the
-// message dispatch() gives at the end (stdio keeps only an error flag, and errno is long
-// overwritten by then).
+// Writes `data` to stdout; false when it could not. Commands need not flush: dispatch() does,
+// and reports a failure then, with the reason of the first failed write kept here (stdio keeps
+// only an error flag, and errno is long overwritten by then).
 bool write_stdout(std::string_view data);
-
-// fflush(stdout), keeping the reason of a failure as write_stdout does; false when it failed.
-bool flush_stdout();
 
 // Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
 bool write_output(const std::string& path, const std::string& data);

@@ -39,7 +39,6 @@ class ExtractCommand : public Command {
       write_stdout(line);
       ++articles;
     });
-    flush_stdout();
     return exit_status(articles, errors);
   }
 

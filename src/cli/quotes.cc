@@ -131,7 +131,6 @@ class QuotesCommand : public Command {
       write_stdout(line);
       ++articles;
     });
-    flush_stdout();
     return exit_status(articles, errors);
   }
 
