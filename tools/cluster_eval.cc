@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   app.add_option("--name-boost", o.name_boost, "Options::name_boost");
   app.add_option("--number-boost", o.number_boost, "Options::number_boost");
   app.add_option("--title-boost", o.title_boost, "Options::title_boost");
+  app.add_option("--lead-sentences", o.lead_sentences, "Options::lead_sentences");
+  app.add_option("--lead-boost", o.lead_boost, "Options::lead_boost");
   app.add_option("--article-terms", o.article_terms, "Options::article_terms");
   app.add_option("--centroid-terms", o.centroid_terms, "Options::centroid_terms");
   app.add_option("--query-terms", o.query_terms, "Options::query_terms");

@@ -55,6 +55,10 @@ struct Options {
   double name_boost = 2.0;    // weight factor for capitalised words inside a sentence (names)
   double number_boost = 1.5;  // weight factor for numbers (ages, counts, years, scores)
   double title_boost = 2.0;   // each title occurrence counts as this many body occurrences
+  // The lead: news states its event first (who, what, where), so each occurrence in the first
+  // `lead_sentences` sentences of the body counts `lead_boost` more times. 0 sentences: off.
+  uint32_t lead_sentences = 3;
+  double lead_boost = 2.0;
   uint32_t article_terms = 150;   // an article vector keeps its heaviest terms only
   uint32_t centroid_terms = 300;  // a story centroid keeps its heaviest terms only (memory bound)
   // --- candidate retrieval ------------------------------------------------------------------

@@ -41,6 +41,7 @@ bool is_content(std::string_view term, TokenKind kind) {
 struct Counts {
   float body = 0;         // occurrences in the text
   float title = 0;        // occurrences in the title
+  float lead = 0;         // occurrences in the lead (the body's first sentences)
   int capitalised = 0;    // capitalised occurrences inside a sentence
   int lower = 0;          // lower-case occurrences inside a sentence
   bool number = false;
@@ -107,7 +108,8 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
     // Sentence start: every earlier token of the sentence is punctuation (opening quotes, dashes).
     while (sentence < doc.sentences.size() && doc.sentences[sentence].token_end <= i) ++sentence;
     bool at_start = true;
-    if (sentence < doc.sentences.size()) {
+    const bool in_sentence = sentence < doc.sentences.size();
+    if (in_sentence) {
       for (size_t j = doc.sentences[sentence].token_begin; j < i; ++j) {
         if (doc.tokens[j].kind == TokenKind::kWord || doc.tokens[j].kind == TokenKind::kNumber) {
           at_start = false;
@@ -119,6 +121,7 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
     }
     Counts& c = slot(terms_->intern(term));
     c.body += 1;
+    if (in_sentence && sentence < options_.lead_sentences) c.lead += 1;
     if (tok.kind == TokenKind::kNumber) {
       c.number = true;
     } else if (!at_start && !is_calendar_word(norm)) {
@@ -153,7 +156,7 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
   std::vector<TermFrequency> out;
   out.reserve(counts.size());
   for (const auto& [id, c] : counts) {
-    double n = c.body + options_.title_boost * c.title;
+    double n = c.body + options_.title_boost * c.title + options_.lead_boost * c.lead;
     double tf = 1.0 + std::log(std::max(1.0, n));
     const bool name = !c.number && c.capitalised > c.lower;
     if (c.number) {

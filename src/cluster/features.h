@@ -5,7 +5,8 @@
 // incident from a similar one ("actor checks into rehab" happens every month; *which* actor, how
 // old, which clinic, which year is what differs): names — words capitalised inside a sentence more
 // often than not — and numbers. Both get a weight boost. Title words count extra, since a title
-// is the outlet's own one-line summary of the event.
+// is the outlet's own one-line summary of the event; so do the words of the lead (the first
+// sentences), where news states what happened, to whom, where.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +28,8 @@ struct TermFrequency {
   uint32_t term = 0;
   float tf = 0;
   bool repeated_name = false;  // a name (capitalised inside sentences) written at least twice
-                               // (a title occurrence counts title_boost times)
+                               // (a title occurrence counts title_boost times, a lead
+                               // occurrence 1 + lead_boost times)
 };
 
 // The terms of the `k` heaviest repeated names of an article (its participants), heaviest first

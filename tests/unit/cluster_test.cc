@@ -134,6 +134,44 @@ TEST(StoryClusterer, SalientNamesAreTheHeaviestRepeatedNames) {
   EXPECT_TRUE(salient_names(tf, vec, 0).empty());
 }
 
+// The lead (the body's first `lead_sentences` sentences) weighs more: a word there counts
+// 1 + lead_boost times, and a name written once there is already a repeated name.
+TEST(StoryFeatures, TheLeadCountsMoreThanTheRestOfTheBody) {
+  const Article article = make("lead", "",
+                               "Crews rebuilt the harbour at Port Alder. The mayor spoke on "
+                               "Monday with Ines Okonkwo. Ferries return next week. Tickets are "
+                               "cheaper. A lighthouse keeper named Vasquez was at the crossing.");
+  text::Analyzer analyzer;
+  const Document doc = analyzer.analyze(article);
+  ASSERT_GE(doc.sentences.size(), 5u);
+  auto features = [&](const Options& options) {
+    Terms terms;
+    FeatureExtractor extractor(options, &terms);
+    std::vector<TermFrequency> tf = extractor.extract(doc, article);
+    std::map<std::string, TermFrequency> by_stem;
+    text::Stemmer stemmer("en");
+    for (std::string word : {"harbour", "lighthouse", "okonkwo", "vasquez"}) {
+      const uint32_t id = terms.intern(stemmer.stem(word));
+      for (const TermFrequency& t : tf)
+        if (t.term == id) by_stem[word] = t;
+      EXPECT_EQ(by_stem.count(word), 1u) << word;
+    }
+    return by_stem;
+  };
+  Options options;
+  options.lead_sentences = 3;
+  options.lead_boost = 2.0;
+  auto lead = features(options);
+  EXPECT_GT(lead["harbour"].tf, lead["lighthouse"].tf);
+  EXPECT_TRUE(lead["okonkwo"].repeated_name);    // once, in the second sentence
+  EXPECT_FALSE(lead["vasquez"].repeated_name);   // once, in the fifth
+  options.lead_sentences = 0;
+  auto flat = features(options);
+  EXPECT_FLOAT_EQ(flat["harbour"].tf, flat["lighthouse"].tf);
+  EXPECT_FALSE(flat["okonkwo"].repeated_name);
+  EXPECT_FLOAT_EQ(flat["lighthouse"].tf, lead["lighthouse"].tf);  // past the lead: unchanged
+}
+
 TEST(StoryClusterer, DeterministicAcrossRunsAndInstances) {
   std::vector<uint32_t> first = run(corpus());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(run(corpus()), first);
