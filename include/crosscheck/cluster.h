@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/article.h"
@@ -116,5 +117,11 @@ class StoryClusterer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The order in which to give a pile of articles to assign(), as input indices: by publication
+// day (`published` as in Article, read like the time window reads it: YYYY-MM-DD…), stable, so
+// articles of one day keep their input order. An undated article keeps its place after the
+// dated article before it in the input; undated ones before any dated article come first.
+std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published);
 
 }  // namespace crosscheck::cluster

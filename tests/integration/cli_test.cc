@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -119,6 +120,85 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(run("extract").status, 2);  // INPUT is required
   write_file(dir_ / "a.txt", kStory);
   EXPECT_EQ(run("extract --format nonsense " + (dir_ / "a.txt").string()).status, 2);
+}
+
+// A pile out of date order is clustered in date order: the result is that of the same articles
+// given already sorted (stable by day) with --order input, listed in the pile's own order.
+TEST_F(CliTest, ClusterSortsAPileByDate) {
+  // Three harbour fires in three years, three reports each (days within a week), and one
+  // undated report after the 2025 ones in the pile.
+  struct Row {
+    std::string id, date, text;
+  };
+  const char* kPlaces[] = {"Port Alder", "Kessing Bay", "Marrow Quay"};
+  const char* kPeople[] = {"Ines Okafor", "Tomas Brandt", "Lea Fontaine"};
+  // Three outlets' wording (not near-duplicates of each other, so the clusterer decides).
+  const std::string kOpenings[] = {"A fire destroyed warehouses at the harbour of ",
+                                   "Flames tore through storage sheds overnight in ",
+                                   "Residents woke to smoke over the docks of "};
+  const std::string kMiddles[] = {" for hours, while ", " until dawn; asked about injuries, ",
+                                  ". Later that morning "};
+  const std::string kEndings[] = {" told reporters that nobody was hurt.",
+                                  " replied that all workers had left before midnight.",
+                                  " thanked volunteers and promised an inquiry into the cause."};
+  std::vector<Row> rows;
+  for (int year = 0; year < 3; ++year) {
+    for (int k = 0; k < 3; ++k) {
+      const std::string place = kPlaces[year], who = kPeople[year];
+      rows.push_back({"y" + std::to_string(2024 + year) + "_" + std::to_string(k),
+                      std::to_string(2024 + year) + "-03-0" + std::to_string(2 + 2 * k),
+                      kOpenings[k] + place + ". Fire chief " + who + " said " +
+                          std::to_string(3 + year) + " crews fought the blaze at " + place +
+                          kMiddles[k] + who + kEndings[k]});
+    }
+  }
+  // The pile: newest first, the undated one after the 2025 reports (so its place is 2025's).
+  std::vector<Row> pile = {rows[8], rows[6], rows[3], rows[5], rows[4],
+                           {"undated", "", rows[4].text}, rows[0], rows[2], rows[1], rows[7]};
+  // The same articles stably sorted the way the command should: by day, undated after the
+  // dated one before it in the pile.
+  std::vector<Row> sorted = {rows[0], rows[1], rows[2], rows[3], rows[4],
+                             {"undated", "", rows[4].text}, rows[5], rows[6], rows[7], rows[8]};
+  auto write = [&](const fs::path& path, const std::vector<Row>& list) {
+    std::string jsonl;
+    for (const Row& r : list) {
+      jsonl += "{\"id\":\"" + r.id + "\",\"source\":\"" + r.id + ".example\",\"date\":\"" +
+               r.date + "\",\"text\":\"" + r.text + "\"}\n";
+    }
+    write_file(path, jsonl);
+  };
+  write(dir_ / "pile.jsonl", pile);
+  write(dir_ / "sorted.jsonl", sorted);
+  RunResult by_date = run("cluster --quiet " + (dir_ / "pile.jsonl").string());
+  RunResult as_given = run("cluster --quiet --order input " + (dir_ / "sorted.jsonl").string());
+  ASSERT_EQ(by_date.status, 0) << by_date.err;
+  ASSERT_EQ(as_given.status, 0) << as_given.err;
+  auto assignment = [](const std::string& jsonl) {
+    std::map<std::string, std::string> cluster_of;
+    simdjson::dom::parser parser;
+    std::istringstream lines(jsonl);
+    std::string line;
+    while (std::getline(lines, line)) {
+      auto doc = parser.parse(line);
+      EXPECT_FALSE(doc.error()) << line;
+      if (!doc.error())
+        cluster_of[std::string(std::string_view(doc["id"]))] =
+            std::string(std::string_view(doc["cluster"]));
+    }
+    return cluster_of;
+  };
+  std::vector<std::string> pile_ids;
+  for (const Row& r : pile) pile_ids.push_back(r.id);
+  EXPECT_EQ(ids(by_date.out), pile_ids);  // listed in the pile's order
+  std::map<std::string, std::string> got = assignment(by_date.out);
+  EXPECT_EQ(got, assignment(as_given.out));
+  // Each year's story is named after its earliest report, and no story spans two years.
+  for (const auto& [id, cluster] : got) {
+    if (id == "undated") continue;
+    EXPECT_EQ(cluster.substr(0, 6), id.substr(0, 6)) << id << " in " << cluster;
+  }
+  EXPECT_EQ(got["y2026_2"], "y2026_0");
+  EXPECT_EQ(run("cluster --order sideways " + (dir_ / "pile.jsonl").string()).status, 2);
 }
 
 // Output that does not reach its destination (here a full disk: /dev/full) is an error, never an

@@ -172,6 +172,23 @@ TEST(StoryFeatures, TheLeadCountsMoreThanTheRestOfTheBody) {
   EXPECT_FLOAT_EQ(flat["lighthouse"].tf, lead["lighthouse"].tf);  // past the lead: unchanged
 }
 
+TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
+  std::vector<std::string_view> published = {
+      "",                      // 0: undated before any dated article: first
+      "2021-05-03T10:00:00Z",  // 1
+      "2021-05-01",            // 2
+      "yesterday",             // 3: unreadable, so undated: stays after 2
+      "2021-05-03",            // 4: the same day as 1, after it in the input
+      "2021/05/02",            // 5
+      "",                      // 6: after 5
+      "2020-12-31",            // 7
+  };
+  EXPECT_EQ(publication_order(published), (std::vector<uint32_t>{0, 7, 2, 3, 5, 6, 1, 4}));
+  EXPECT_TRUE(publication_order({}).empty());
+  std::vector<std::string_view> undated(3, "");
+  EXPECT_EQ(publication_order(undated), (std::vector<uint32_t>{0, 1, 2}));  // input order
+}
+
 TEST(StoryClusterer, DeterministicAcrossRunsAndInstances) {
   std::vector<uint32_t> first = run(corpus());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(run(corpus()), first);
