@@ -113,6 +113,11 @@ class StoryClusterer {
   // Number of articles assigned so far.
   uint32_t size() const;
 
+  // Dated articles that arrived more than window_days before the latest date seen before them:
+  // input out of publication order, where the time window cannot do its work (a story that a
+  // later date retired is not found again, and stories can chain across time).
+  uint64_t late_arrivals() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

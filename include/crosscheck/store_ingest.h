@@ -61,6 +61,8 @@ struct IngestStats {
   uint64_t signatures_loaded = 0;  // open(): dedup signatures reloaded
   uint64_t replayed = 0;           // open() and epochs: articles replayed into the clusterer
   uint64_t stories_moved = 0;      // finish passes: articles whose story changed
+  uint64_t late_arrivals = 0;      // new articles dated more than the window before an article
+                                   // the clusterer saw before them (StoryClusterer::late_arrivals)
   double reload_seconds = 0;       // open(): time to rebuild dedup + cluster state
   double settle_seconds = 0;       // finish passes of the clusterer (final story assignment)
 };

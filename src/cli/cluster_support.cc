@@ -24,6 +24,17 @@ cluster::Options default_cluster_options(const std::string& background_df) {
   return options;
 }
 
+void warn_late_arrivals(uint64_t late, uint64_t clustered, const cluster::Options& options,
+                        const char* advice) {
+  if (late == 0 || late * 100 < clustered) return;
+  std::fprintf(stderr,
+               "crosscheck: warning: %llu of %llu articles are dated more than %d days before "
+               "an article that came before them: stories are found in input order, where the time "
+               "window cannot keep distant dates apart (stories can chain across months); %s\n",
+               static_cast<unsigned long long>(late), static_cast<unsigned long long>(clustered),
+               options.window_days, advice);
+}
+
 std::vector<Story> make_stories(const std::vector<uint32_t>& story_of,
                                 const std::vector<std::string>& ids,
                                 const std::vector<std::string>& titles) {

@@ -23,6 +23,12 @@ std::string find_background_df();
 // reliable early stories, and the user should know why results differ from a run that finds it.
 cluster::Options default_cluster_options(const std::string& background_df = "");
 
+// Says on stderr that the input was far out of publication order, when at least 1% of the
+// `clustered` articles arrived late (StoryClusterer::late_arrivals): the stories were found in
+// arrival order, where the time window cannot keep distant dates apart. `advice` says what to do.
+void warn_late_arrivals(uint64_t late, uint64_t clustered, const cluster::Options& options,
+                        const char* advice);
+
 // Stories from the clusterer's final per-article story ids (arrival index of the first member).
 // A story's id and title are those of its first article (the title: first member with a title).
 std::vector<Story> make_stories(const std::vector<uint32_t>& story_of,

@@ -30,7 +30,9 @@ class IngestCommand : public Command {
         "ingest",
         "Read articles and add them to a store (SQLite file, created when missing) with their "
         "duplicate groups and stories. Re-running on the same input is a no-op; changed texts "
-        "become new versions; an interrupted run resumes where it stopped.");
+        "become new versions; an interrupted run resumes where it stopped. Articles are added "
+        "in the order given, which should be publication order (a stream is; for a pile, sort "
+        "it by date first): a warning says when 1% or more came over a week late.");
     app_->add_option("--db", db_, "The store: an SQLite file")->required();
     add_input_options(*app_, args_);
     app_->add_option("--batch", ingest_.batch_articles,
@@ -150,6 +152,9 @@ class IngestCommand : public Command {
       return kExitUsage;
     }
     const store::IngestStats& st = ingestor.stats();
+    warn_late_arrivals(st.late_arrivals, st.added + st.new_versions - st.duplicates,
+                       ingest_.cluster,
+                       "ingest adds articles in the order given: sort a pile by date first");
     articles += recognised;
     uint64_t current = 0, versions = 0;
     opened.store->counts(&current, &versions);

@@ -99,6 +99,7 @@ struct StoryClusterer::Impl {
   uint64_t merge_checked = 0;  // every pair of stories unchanged since this tick was judged
   int32_t clock = kNoDay;
   int32_t retired_at = kNoDay;
+  uint64_t late = 0;  // late_arrivals()
 
   // ---- vectors -------------------------------------------------------------------------------
   // The article's unit TF-IDF vector under the current IDF.
@@ -385,6 +386,7 @@ struct StoryClusterer::Impl {
     weigh(a);
     if (auto day = parse_day(article.published)) {
       a.day = *day;
+      if (clock != kNoDay && *day < clock - options.window_days) ++late;
       clock = clock == kNoDay ? *day : std::max(clock, *day);
     }
     retire();
@@ -553,5 +555,7 @@ std::vector<Story> StoryClusterer::stories() const {
 std::vector<uint32_t> StoryClusterer::finish() { return impl_->finish(); }
 
 uint32_t StoryClusterer::size() const { return static_cast<uint32_t>(impl_->articles.size()); }
+
+uint64_t StoryClusterer::late_arrivals() const { return impl_->late; }
 
 }  // namespace crosscheck::cluster

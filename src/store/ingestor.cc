@@ -302,7 +302,9 @@ struct Ingestor::Impl {
       } else {
         Article& article = leaders[leader_of[i]];
         uint32_t arrival = static_cast<uint32_t>(arrivals.size());
+        const uint64_t late_before = clusterer->late_arrivals();
         uint32_t first = clusterer->assign(docs[leader_of[i]], article);
+        stats.late_arrivals += clusterer->late_arrivals() - late_before;
         arrivals.push_back({0, 0, 0, m.doc});
         row.article = std::move(article);
         // A founding article names its story by its own seq, known only after the insert.

@@ -199,6 +199,26 @@ TEST_F(CliTest, ClusterSortsAPileByDate) {
   }
   EXPECT_EQ(got["y2026_2"], "y2026_0");
   EXPECT_EQ(run("cluster --order sideways " + (dir_ / "pile.jsonl").string()).status, 2);
+
+  // Where the pile is clustered as given, the user is told it is out of date order: 6 of the 9
+  // clustered articles (the 2025 and 2024 reports; the undated one is a copy, not clustered) come
+  // more than a week after a 2026 one.
+  const char kLate[] = "are dated more than 7 days before an article that came before them";
+  EXPECT_EQ(by_date.err.find(kLate), std::string::npos) << by_date.err;
+  EXPECT_EQ(as_given.err.find(kLate), std::string::npos) << as_given.err;
+  RunResult streamed = run("cluster --quiet --order input " + (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(streamed.status, 0) << streamed.err;
+  EXPECT_NE(streamed.err.find("6 of 9 articles " + std::string(kLate)), std::string::npos)
+      << streamed.err;
+  RunResult ingested = run("ingest --quiet --db " + (dir_ / "pile.db").string() + " " +
+                           (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(ingested.status, 0) << ingested.err;
+  EXPECT_NE(ingested.err.find("6 of 9 articles " + std::string(kLate)), std::string::npos)
+      << ingested.err;
+  RunResult sorted_ingest = run("ingest --quiet --db " + (dir_ / "sorted.db").string() + " " +
+                                (dir_ / "sorted.jsonl").string());
+  EXPECT_EQ(sorted_ingest.status, 0) << sorted_ingest.err;
+  EXPECT_EQ(sorted_ingest.err.find(kLate), std::string::npos) << sorted_ingest.err;
 }
 
 // Output that does not reach its destination (here a full disk: /dev/full) is an error, never an

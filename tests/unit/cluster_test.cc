@@ -189,6 +189,25 @@ TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
   EXPECT_EQ(publication_order(undated), (std::vector<uint32_t>{0, 1, 2}));  // input order
 }
 
+TEST(StoryClusterer, CountsArticlesThatArriveMoreThanAWindowLate) {
+  text::Analyzer analyzer;
+  StoryClusterer clusterer(shipped());
+  std::string error;
+  ASSERT_TRUE(clusterer.load_background(&error)) << error;
+  const std::vector<std::pair<const char*, uint64_t>> arrivals = {
+      {"2014-04-01", 0}, {"2014-04-09", 0},
+      {"2014-04-01", 1},  // 8 days before the clock: late
+      {"2014-04-02", 1},  // 7 days: inside the window
+      {"", 1},            // undated: never late
+      {"2013-01-01", 2}};
+  for (const auto& [date, late] : arrivals) {
+    Article a = make(std::string("a") + date, "Harbour fire", "Crews fought a fire at the harbour.",
+                     date);
+    clusterer.assign(analyzer.analyze(a), a);
+    EXPECT_EQ(clusterer.late_arrivals(), late) << date;
+  }
+}
+
 TEST(StoryClusterer, DeterministicAcrossRunsAndInstances) {
   std::vector<uint32_t> first = run(corpus());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(run(corpus()), first);
