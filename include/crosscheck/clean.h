@@ -35,6 +35,16 @@ struct HtmlText {
 // template/svg contents and comments are dropped; character references are decoded.
 HtmlText html_to_text(std::string_view html);
 
+// ---- publication dates -------------------------------------------------------------------------
+//
+// The ISO 8601 form of a publication date ("YYYY-MM-DD", then "THH:MM:SS" and a zone — "Z" or
+// "±HH:MM" — when the input gives them) for the forms that can be read without guessing: ISO
+// itself (YYYY/MM/DD gets dashes), RFC 822 ("Tue, 03 Mar 2009 22:41:00 GMT"), "3 March 2009",
+// "March 3, 2009 3:23 PM EST", D.M.YYYY, and A/B/YY(YY) when one of A and B cannot be a month
+// (11/18/16; 4/12/19 is left alone). A label or weekday before the date ("Updated:", "Tue,") is
+// skipped. Anything else is returned as given. prepare() applies it to Article::published.
+std::string normalize_date(std::string_view published);
+
 // ---- main-content extraction (DOM scoring) ---------------------------------------------------
 //
 //   crosscheck::clean::ExtractedPage page = crosscheck::clean::extract_article(html);

@@ -50,6 +50,7 @@ Article prepare(const RawArticle& raw) {
   } else {
     article.text = text::normalize(raw.body);
   }
+  article.published = normalize_date(article.published);  // ISO where it can be read (dates.cc)
   return article;
 }
 

@@ -240,6 +240,30 @@ TEST_F(CliTest, OutputThatCannotBeWrittenIsAnError) {
   }
 }
 
+// Dates come out as ISO 8601 where they can be read without guessing, else as given.
+TEST_F(CliTest, PublicationDatesBecomeIsoWhereReadable) {
+  write_file(dir_ / "feed.jsonl",
+             "{\"id\":\"rss\",\"date\":\"Tue, 03 Mar 2009 22:41:00 GMT\",\"text\":\"Crews "
+             "fought a fire at the harbour.\"}\n"
+             "{\"id\":\"us\",\"date\":\"11/18/16\",\"text\":\"The ferry returned.\"}\n"
+             "{\"id\":\"either\",\"date\":\"4/12/19\",\"text\":\"The bridge reopened.\"}\n");
+  RunResult r = run("extract --quiet " + (dir_ / "feed.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::map<std::string, std::string> published;
+  simdjson::dom::parser parser;
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto doc = parser.parse(line);
+    ASSERT_FALSE(doc.error()) << line;
+    published[std::string(std::string_view(doc["id"]))] =
+        std::string(std::string_view(doc["published"]));
+  }
+  EXPECT_EQ(published["rss"], "2009-03-03T22:41:00Z");
+  EXPECT_EQ(published["us"], "2016-11-18");
+  EXPECT_EQ(published["either"], "4/12/19");
+}
+
 TEST_F(CliTest, ExtractWritesOneObjectPerArticleWithTheContractFields) {
   write_file(dir_ / "bridge-story.txt", kStory);
   RunResult r = run("extract --quiet " + (dir_ / "bridge-story.txt").string());

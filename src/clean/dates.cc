@@ -1,0 +1,265 @@
+// Publication dates as ISO 8601. Inputs write them every way: RSS gives RFC 822 ("Tue, 03 Mar 2009
+// 22:41:00 GMT"), pages print "March 3, 2009 3:23 PM EST", exports "11/18/16". Every later stage
+// (the story clusterer's time window, a story's first and last seen, which compare dates as
+// strings) reads ISO, so the clean stage rewrites the forms it can read without guessing and
+// leaves every other value as it was given.
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/clean.h"
+
+namespace crosscheck::clean {
+
+namespace {
+
+struct Tok {
+  enum Kind { kNumber, kWord, kSymbol } kind;
+  std::string_view text;
+};
+
+std::vector<Tok> tokenize(std::string_view s) {
+  std::vector<Tok> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t j = i + 1;
+    if (std::isdigit(c)) {
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      out.push_back({Tok::kNumber, s.substr(i, j - i)});
+    } else if (std::isalpha(c)) {
+      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+      out.push_back({Tok::kWord, s.substr(i, j - i)});
+    } else if (!std::isspace(c)) {
+      out.push_back({Tok::kSymbol, s.substr(i, 1)});
+    }
+    i = j;
+  }
+  return out;
+}
+
+bool equals_folded(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+// 1–12 for an English month name or its abbreviation ("Mar", "Sept"), else 0.
+int month_of(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (size_t m = 0; m < kNames.size(); ++m) {
+    if (equals_folded(word, kNames[m]) || (word.size() == 3 && equals_folded(word, kNames[m].substr(0, 3))))
+      return static_cast<int>(m) + 1;
+  }
+  return equals_folded(word, "sept") ? 9 : 0;
+}
+
+int number(const Tok& t) {
+  int v = 0;
+  for (char c : t.text) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool valid_day(int y, int m, int d) {
+  static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDaysIn[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// Reads tokens from `i` on; each reader advances `i` only when it matched.
+class Reader {
+ public:
+  explicit Reader(std::vector<Tok> toks) : t_(std::move(toks)) {}
+
+  bool done() const { return i_ >= t_.size(); }
+  bool symbol(char c) {
+    if (i_ < t_.size() && t_[i_].kind == Tok::kSymbol && t_[i_].text[0] == c) return ++i_, true;
+    return false;
+  }
+  bool word(std::string_view lower) {
+    if (i_ < t_.size() && t_[i_].kind == Tok::kWord && equals_folded(t_[i_].text, lower))
+      return ++i_, true;
+    return false;
+  }
+  // A number of min_digits..max_digits digits.
+  bool num(size_t min_digits, size_t max_digits, int* value) {
+    if (i_ >= t_.size() || t_[i_].kind != Tok::kNumber) return false;
+    const size_t n = t_[i_].text.size();
+    if (n < min_digits || n > max_digits) return false;
+    *value = number(t_[i_++]);
+    return true;
+  }
+  bool month(int* m) {
+    if (i_ >= t_.size() || t_[i_].kind != Tok::kWord) return false;
+    if ((*m = month_of(t_[i_].text)) == 0) return false;
+    ++i_;
+    symbol('.');
+    return true;
+  }
+  const Tok* peek() const { return i_ < t_.size() ? &t_[i_] : nullptr; }
+  void skip() { ++i_; }
+  size_t position() const { return i_; }
+  void rewind(size_t to) { i_ = to; }
+
+ private:
+  std::vector<Tok> t_;
+  size_t i_ = 0;
+};
+
+// Four digits, or two (19xx from 70 on, else 20xx).
+bool year(Reader& r, int* y) {
+  if (r.num(4, 4, y)) return true;
+  if (!r.num(2, 2, y)) return false;
+  *y += *y >= 70 ? 1900 : 2000;
+  return true;
+}
+
+bool date_part(Reader& r, int* y, int* m, int* d) {
+  const size_t start = r.position();
+  // D Month YYYY ("03 Mar 2009", "3 March 2009")
+  if (r.num(1, 2, d) && r.month(m) && r.num(4, 4, y)) return true;
+  r.rewind(start);
+  // Month D[st|nd|rd|th][,] YYYY ("March 3, 2009", "Mar. 3rd 2009")
+  if (r.month(m) && r.num(1, 2, d)) {
+    r.word("st") || r.word("nd") || r.word("rd") || r.word("th");
+    r.symbol(',');
+    if (r.num(4, 4, y)) return true;
+  }
+  r.rewind(start);
+  // A/B/YY(YY): month first (US) or day first; read only when one of the two cannot be a month.
+  int a, b;
+  if (r.num(1, 2, &a) && r.symbol('/') && r.num(1, 2, &b) && r.symbol('/') && year(r, y)) {
+    if (a > 12 && b <= 12) {
+      *d = a, *m = b;
+      return true;
+    }
+    if (b > 12 && a <= 12) {
+      *m = a, *d = b;
+      return true;
+    }
+    return false;  // 4/12/19: April 12 or 4 December — not guessed
+  }
+  r.rewind(start);
+  // D.M.YYYY (the dotted form is day first)
+  if (r.num(1, 2, d) && r.symbol('.') && r.num(1, 2, m) && r.symbol('.') && r.num(4, 4, y))
+    return true;
+  r.rewind(start);
+  return false;
+}
+
+// "am"/"a.m." (1), "pm"/"p.m." (2), or nothing (0, nothing read).
+int meridiem(Reader& r) {
+  if (r.word("am")) return 1;
+  if (r.word("pm")) return 2;
+  const size_t start = r.position();
+  for (int half : {1, 2}) {
+    if (r.word(half == 1 ? "a" : "p") && r.symbol('.') && r.word("m")) {
+      r.symbol('.');
+      return half;
+    }
+    r.rewind(start);
+  }
+  return 0;
+}
+
+// Optional "[,|at|-] HH:MM[:SS] [am|pm] [zone]": appends "THH:MM:SS" and the zone when read.
+void time_part(Reader& r, std::string* out) {
+  const size_t start = r.position();
+  r.symbol(',') || r.word("at") || r.symbol('-');
+  int h, mi, s = 0;
+  if (!r.num(1, 2, &h) || !r.symbol(':') || !r.num(2, 2, &mi)) return r.rewind(start);
+  if (r.symbol(':') && !r.num(2, 2, &s)) return r.rewind(start);
+  const int half = meridiem(r);  // 0: none, 1: am, 2: pm
+  if (half != 0) {
+    if (h < 1 || h > 12) return r.rewind(start);
+    h = h % 12 + (half == 2 ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || s > 60) return r.rewind(start);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", h, mi, s);
+  *out += buf;
+  // Zone: GMT/UTC/UT/Z, a North American name with its RFC 822 offset, or +HHMM / +HH:MM.
+  static constexpr std::array<std::pair<std::string_view, int>, 12> kZones = {{{"gmt", 0},
+                                                                                {"utc", 0},
+                                                                                {"ut", 0},
+                                                                                {"z", 0},
+                                                                                {"est", -5},
+                                                                                {"edt", -4},
+                                                                                {"cst", -6},
+                                                                                {"cdt", -5},
+                                                                                {"mst", -7},
+                                                                                {"mdt", -6},
+                                                                                {"pst", -8},
+                                                                                {"pdt", -7}}};
+  const size_t zone_start = r.position();
+  for (const auto& [name, hours] : kZones) {
+    if (r.word(name)) {
+      if (hours == 0 && !(r.peek() && r.peek()->kind == Tok::kSymbol &&
+                          (r.peek()->text[0] == '+' || r.peek()->text[0] == '-'))) {
+        *out += 'Z';
+      } else if (hours != 0) {
+        std::snprintf(buf, sizeof buf, "-%02d:00", -hours);
+        *out += buf;
+      } else {
+        break;  // "GMT+05:00": the offset follows
+      }
+      return;
+    }
+  }
+  const bool plus = r.symbol('+');
+  if (!plus && !r.symbol('-')) return r.rewind(zone_start);
+  int zh, zm = 0;
+  if (r.num(4, 4, &zh)) {
+    zm = zh % 100, zh /= 100;
+  } else if (!r.num(1, 2, &zh) || (r.symbol(':') && !r.num(2, 2, &zm))) {
+    return r.rewind(zone_start);
+  }
+  if (zh > 14 || zm > 59) return r.rewind(zone_start);
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", plus ? '+' : '-', zh, zm);
+  *out += buf;
+}
+
+bool iso_prefix(std::string_view s) {
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  return digit(0) && digit(1) && digit(2) && digit(3) && s.size() >= 10 &&
+         (s[4] == '-' || s[4] == '/') && s[7] == s[4] && digit(5) && digit(6) && digit(8) &&
+         digit(9);
+}
+
+}  // namespace
+
+std::string normalize_date(std::string_view published) {
+  std::string_view s = published;
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (iso_prefix(s)) {  // already ISO (YYYY/MM/DD gets its dashes)
+    std::string out(s);
+    out[4] = out[7] = '-';
+    return out;
+  }
+  Reader r(tokenize(s));
+  // Words before the date: a weekday ("Tue,"), a label ("Updated:", "Last updated").
+  for (int words = 0; words < 3 && r.peek(); ++words) {
+    const Tok* t = r.peek();
+    if (t->kind != Tok::kWord || month_of(t->text) != 0) break;
+    r.skip();
+    r.symbol(',') || r.symbol(':') || r.symbol('.');
+  }
+  int y, m, d;
+  if (!date_part(r, &y, &m, &d) || !valid_day(y, m, d)) return std::string(published);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  std::string out = buf;
+  time_part(r, &out);
+  return out;
+}
+
+}  // namespace crosscheck::clean
