@@ -52,8 +52,8 @@ class CliTest : public ::testing::Test {
     return testing_support::run_command(CROSSCHECK_BINARY, args, io_, stdin_data);
   }
 
-  // Parses JSONL and returns the objects' ids.
-  std::vector<std::string> ids(const std::string& jsonl) {
+  // Parses JSONL: `key`'s string value of each object, in order (a parse error fails the test).
+  std::vector<std::string> field(const std::string& jsonl, const char* key) {
     std::vector<std::string> result;
     simdjson::dom::parser parser;
     std::istringstream lines(jsonl);
@@ -62,8 +62,20 @@ class CliTest : public ::testing::Test {
       auto doc = parser.parse(line);
       EXPECT_FALSE(doc.error()) << line;
       if (doc.error()) continue;
-      result.emplace_back(std::string_view(doc["id"]));
+      result.emplace_back(std::string_view(doc[key]));
     }
+    return result;
+  }
+
+  // The objects' ids, in order.
+  std::vector<std::string> ids(const std::string& jsonl) { return field(jsonl, "id"); }
+
+  // Each object's string field `key` by its id.
+  std::map<std::string, std::string> field_by_id(const std::string& jsonl, const char* key) {
+    std::vector<std::string> id = ids(jsonl), value = field(jsonl, key);
+    std::map<std::string, std::string> result;
+    for (size_t i = 0; i < id.size() && i < value.size(); ++i) result[id[i]] = value[i];
+    EXPECT_EQ(id.size(), value.size());
     return result;
   }
 
@@ -173,25 +185,11 @@ TEST_F(CliTest, ClusterSortsAPileByDate) {
   RunResult as_given = run("cluster --quiet --order input " + (dir_ / "sorted.jsonl").string());
   ASSERT_EQ(by_date.status, 0) << by_date.err;
   ASSERT_EQ(as_given.status, 0) << as_given.err;
-  auto assignment = [](const std::string& jsonl) {
-    std::map<std::string, std::string> cluster_of;
-    simdjson::dom::parser parser;
-    std::istringstream lines(jsonl);
-    std::string line;
-    while (std::getline(lines, line)) {
-      auto doc = parser.parse(line);
-      EXPECT_FALSE(doc.error()) << line;
-      if (!doc.error())
-        cluster_of[std::string(std::string_view(doc["id"]))] =
-            std::string(std::string_view(doc["cluster"]));
-    }
-    return cluster_of;
-  };
   std::vector<std::string> pile_ids;
   for (const Row& r : pile) pile_ids.push_back(r.id);
   EXPECT_EQ(ids(by_date.out), pile_ids);  // listed in the pile's order
-  std::map<std::string, std::string> got = assignment(by_date.out);
-  EXPECT_EQ(got, assignment(as_given.out));
+  std::map<std::string, std::string> got = field_by_id(by_date.out, "cluster");
+  EXPECT_EQ(got, field_by_id(as_given.out, "cluster"));
   // Each year's story is named after its earliest report, and no story spans two years.
   for (const auto& [id, cluster] : got) {
     if (id == "undated") continue;
@@ -249,16 +247,7 @@ TEST_F(CliTest, PublicationDatesBecomeIsoWhereReadable) {
              "{\"id\":\"either\",\"date\":\"4/12/19\",\"text\":\"The bridge reopened.\"}\n");
   RunResult r = run("extract --quiet " + (dir_ / "feed.jsonl").string());
   ASSERT_EQ(r.status, 0) << r.err;
-  std::map<std::string, std::string> published;
-  simdjson::dom::parser parser;
-  std::istringstream lines(r.out);
-  std::string line;
-  while (std::getline(lines, line)) {
-    auto doc = parser.parse(line);
-    ASSERT_FALSE(doc.error()) << line;
-    published[std::string(std::string_view(doc["id"]))] =
-        std::string(std::string_view(doc["published"]));
-  }
+  std::map<std::string, std::string> published = field_by_id(r.out, "published");
   EXPECT_EQ(published["rss"], "2009-03-03T22:41:00Z");
   EXPECT_EQ(published["us"], "2016-11-18");
   EXPECT_EQ(published["either"], "4/12/19");
