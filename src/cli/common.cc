@@ -190,13 +190,17 @@ uint64_t stream_articles(const InputArgs& args, const pipeline::Options& options
                          const pipeline::CleanSink& on_article) {
   ProgressLine progress(label, args.quiet);
   ProblemReporter reporter;
-  pipeline::stream(
-      args.inputs, options, on_article,
-      [&](Problem&& p) {
-        progress.clear();
-        reporter.report(p);
-      },
-      [&](const pipeline::Progress& p) { progress.update(p); });
+  try {
+    pipeline::stream(
+        args.inputs, options, on_article,
+        [&](Problem&& p) {
+          progress.clear();
+          reporter.report(p);
+        },
+        [&](const pipeline::Progress& p) { progress.update(p); });
+  } catch (const OutputFailed&) {
+    // The output is lost: reading on would only spend time (dispatch() says why it stopped).
+  }
   progress.finish();
   return reporter.errors();
 }

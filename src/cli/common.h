@@ -77,9 +77,13 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+// Thrown by a stream_articles sink whose output can no longer be written (write_stdout failed):
+// the stream stops there — the rest of the input is not read — and dispatch() reports why.
+struct OutputFailed {};
+
 // Streams the cleaned articles of `args.inputs` to `on_article` (pipeline::stream, bounded
 // memory) with a progress line labelled `label` and every problem reported on stderr as it comes.
-// Returns the number of failed records (errors).
+// Returns the number of failed records (errors). A sink that throws OutputFailed ends the stream.
 uint64_t stream_articles(const InputArgs& args, const pipeline::Options& options, const char* label,
                          const pipeline::CleanSink& on_article);
 

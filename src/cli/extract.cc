@@ -36,7 +36,7 @@ class ExtractCommand : public Command {
       JsonWriter w(line);
       report::write_article(w, a);
       line.push_back('\n');
-      write_stdout(line);
+      if (!write_stdout(line)) throw OutputFailed{};
       ++articles;
     });
     return exit_status(articles, errors);

@@ -128,7 +128,7 @@ class QuotesCommand : public Command {
       JsonWriter w(line);
       write_quotes(w, a, doc, qs);
       line.push_back('\n');
-      write_stdout(line);
+      if (!write_stdout(line)) throw OutputFailed{};
       ++articles;
     });
     return exit_status(articles, errors);

@@ -238,6 +238,32 @@ TEST_F(CliTest, OutputThatCannotBeWrittenIsAnError) {
   }
 }
 
+// A streaming command stops reading once its output cannot be written: a bad record at the end
+// of a long input is never reached (it would be, and reported, if the command read on).
+TEST_F(CliTest, StreamingStopsAtTheFirstFailedWrite) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  std::string jsonl;
+  for (int i = 0; i < 9000; ++i)  // more than one stream chunk (4096 articles)
+    jsonl += "{\"id\":\"a" + std::to_string(i) + "\",\"text\":\"The ferry returned.\"}\n";
+  jsonl += "{not json\n";
+  write_file(dir_ / "long.jsonl", jsonl);
+  const std::string err = (io_ / "full.err").string();
+  for (const char* sub : {"extract", "quotes"}) {
+    std::string cmd = std::string(CROSSCHECK_BINARY) + " " + sub + " --quiet " +
+                      (dir_ / "long.jsonl").string() + " >/dev/full 2>" + err;
+    int raw = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(raw)) << sub;
+    EXPECT_EQ(WEXITSTATUS(raw), 2) << sub;
+    const std::string said = testing_support::read_file(err);
+    EXPECT_NE(said.find("could not write the output to stdout"), std::string::npos) << said;
+    EXPECT_EQ(said.find("line 9001"), std::string::npos) << sub << " read on: " << said;
+  }
+  // Into a sink that takes it all, the bad record is reached and reported.
+  RunResult whole = run("extract --quiet " + (dir_ / "long.jsonl").string());
+  EXPECT_EQ(whole.status, 1);
+  EXPECT_NE(whole.err.find("line 9001"), std::string::npos) << whole.err;
+}
+
 // Dates come out as ISO 8601 where they can be read without guessing, else as given.
 TEST_F(CliTest, PublicationDatesBecomeIsoWhereReadable) {
   write_file(dir_ / "feed.jsonl",
