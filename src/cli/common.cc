@@ -111,12 +111,25 @@ bool write_stdout(std::string_view data) {
   return false;
 }
 
-bool write_output(const std::string& path, const std::string& data) {
+bool write_output(const std::string& path, const std::string& data, const char* what) {
   if (path == "-") return write_stdout(data);
+  errno = 0;
   std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  return std::fclose(f) == 0 && ok;
+  int why = errno;
+  bool ok = f != nullptr;
+  if (ok) {
+    ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+    if (!ok) why = errno;
+    if (std::fclose(f) != 0 && ok) {
+      ok = false;
+      why = errno;
+    }
+  }
+  if (!ok) {
+    std::fprintf(stderr, "crosscheck: %s: cannot write %s%s%s\n", what, path.c_str(),
+                 why != 0 ? ": " : "", why != 0 ? std::strerror(why) : "");
+  }
+  return ok;
 }
 
 void write_assignment(const std::vector<std::string>& ids, const std::vector<uint32_t>& target,

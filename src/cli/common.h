@@ -106,8 +106,10 @@ int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& command
 // only an error flag, and errno is long overwritten by then).
 bool write_stdout(std::string_view data);
 
-// Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not.
-bool write_output(const std::string& path, const std::string& data);
+// Writes `data` to the file `path`, or to stdout when `path` is "-". False when it could not:
+// then, for a file, it has said on stderr "crosscheck: <what>: cannot write <path>: <reason>";
+// for stdout, dispatch() says it once at the end.
+bool write_output(const std::string& path, const std::string& data, const char* what);
 
 // Writes one JSONL line {"id": ids[i], "<key>": ids[target[i]]} per article to stdout, in order.
 void write_assignment(const std::vector<std::string>& ids, const std::vector<uint32_t>& target,

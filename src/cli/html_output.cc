@@ -14,11 +14,7 @@ bool write_html_output(const std::string& path, const std::string& analysis_json
     std::fprintf(stderr, "crosscheck: %s\n", s.message().c_str());
     return false;
   }
-  if (!write_output(path, page)) {
-    std::fprintf(stderr, "crosscheck: cannot write %s\n", path.c_str());
-    return false;
-  }
-  return true;
+  return write_output(path, page, "HTML report");
 }
 
 bool write_analysis_outputs(const std::string& json_path, const std::string& html_path,
@@ -26,10 +22,7 @@ bool write_analysis_outputs(const std::string& json_path, const std::string& htm
                             const std::function<void(std::string& out, int indent)>& write_json) {
   std::string json;
   write_json(json, compact || json_path.empty() ? 0 : 2);
-  if (!json_path.empty() && !write_output(json_path, json)) {
-    std::fprintf(stderr, "crosscheck: cannot write %s\n", json_path.c_str());
-    return false;
-  }
+  if (!json_path.empty() && !write_output(json_path, json, "analysis JSON")) return false;
   return html_path.empty() || write_html_output(html_path, json, title);
 }
 

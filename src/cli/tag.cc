@@ -92,10 +92,7 @@ class TagCommand : public Command {
         for (auto& t : tags) predicted.push_back(std::move(t));
       }
     }
-    if (!(eval_ && quiet_) && !write_output(output_, out)) {
-      std::fprintf(stderr, "crosscheck: tag: cannot write %s\n", output_.c_str());
-      return kExitUsage;
-    }
+    if (!(eval_ && quiet_) && !write_output(output_, out, "tag")) return kExitUsage;
     if (eval_) std::fputs(format_evaluation(evaluate(gold, predicted)).c_str(), stderr);
     return kExitOk;
   }

@@ -238,6 +238,27 @@ TEST_F(CliTest, OutputThatCannotBeWrittenIsAnError) {
   }
 }
 
+// A file that cannot be written is named with the reason; stdout's failure is said once.
+TEST_F(CliTest, AnOutputFileThatCannotBeWrittenIsNamedWithTheReason) {
+  write_file(dir_ / "story.txt", kStory);
+  const std::string missing = (dir_ / "no" / "such" / "dir" / "out.json").string();
+  RunResult r = run("analyze --quiet " + (dir_ / "story.txt").string() + " --json " + missing);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cannot write " + missing + ": " + std::strerror(ENOENT)),
+            std::string::npos)
+      << r.err;
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this system";
+  const std::string err = (io_ / "full.err").string();
+  std::string cmd = std::string(CROSSCHECK_BINARY) + " analyze --quiet " +
+                    (dir_ / "story.txt").string() + " --json - >/dev/full 2>" + err;
+  int raw = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 2);
+  const std::string said = testing_support::read_file(err);
+  EXPECT_NE(said.find("could not write the output to stdout"), std::string::npos) << said;
+  EXPECT_EQ(std::count(said.begin(), said.end(), '\n'), 1) << said;
+}
+
 // A streaming command stops reading once its output cannot be written: a bad record at the end
 // of a long input is never reached (it would be, and reported, if the command read on).
 TEST_F(CliTest, StreamingStopsAtTheFirstFailedWrite) {
