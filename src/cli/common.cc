@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <iostream>
 
 #include "crosscheck/json_writer.h"
 
@@ -158,12 +159,34 @@ void write_assignment(const std::vector<std::string>& ids, const std::vector<uin
   write_stdout(out);
 }
 
+namespace {
+
+// Output that did not reach its destination (a full disk, a closed descriptor) is an error, not a
+// success with a truncated result: flushes stdout (stdio and iostream, which CLI11's --help and
+// --version use) and says on stderr why it failed. False when it did.
+bool stdout_reached() {
+  // A stream that failed earlier (CLI11 ends --version with std::endl) left its errno behind.
+  int stream_errno = std::cout ? 0 : errno;
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout && stream_errno == 0) stream_errno = errno;
+  errno = 0;
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout) return true;
+  const int why = stdout_errno != 0 ? stdout_errno : errno != 0 ? errno : stream_errno;
+  std::fprintf(stderr, "crosscheck: could not write the output to stdout%s%s\n",
+               why != 0 ? ": " : "", why != 0 ? std::strerror(why) : "");
+  return false;
+}
+
+}  // namespace
+
 int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& commands, int argc,
              char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);  // --help, --version
+    const int status = app.exit(e);  // --help, --version
+    return stdout_reached() ? status : kExitUsage;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
@@ -180,16 +203,7 @@ int dispatch(CLI::App& app, const std::vector<std::unique_ptr<Command>>& command
     std::fprintf(stderr, "crosscheck: fatal: %s\n", e.what());
     return kExitUsage;
   }
-  // Output that did not reach its destination (a full disk, a closed descriptor) is an error,
-  // not a success with a truncated result.
-  errno = 0;
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    const int why = stdout_errno != 0 ? stdout_errno : errno;
-    std::fprintf(stderr, "crosscheck: could not write the output to stdout%s%s\n",
-                 why != 0 ? ": " : "", why != 0 ? std::strerror(why) : "");
-    return kExitUsage;
-  }
-  return status;
+  return stdout_reached() ? status : kExitUsage;
 }
 
 int exit_status(uint64_t articles, uint64_t errors) {
