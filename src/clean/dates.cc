@@ -4,17 +4,21 @@
 // strings) reads ISO, so the clean stage rewrites the forms it can read without guessing and
 // leaves every other value as it was given.
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "crosscheck/ascii.h"
 #include "crosscheck/clean.h"
+#include "src/core/calendar.h"
 
 namespace crosscheck::clean {
 
 namespace {
+
+constexpr bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 struct Tok {
   enum Kind { kNumber, kWord, kSymbol } kind;
@@ -27,26 +31,18 @@ std::vector<Tok> tokenize(std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     size_t j = i + 1;
-    if (std::isdigit(c)) {
-      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (ascii::is_digit(c)) {
+      while (j < s.size() && ascii::is_digit(static_cast<unsigned char>(s[j]))) ++j;
       out.push_back({Tok::kNumber, s.substr(i, j - i)});
-    } else if (std::isalpha(c)) {
-      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+    } else if (ascii::is_alpha(c)) {
+      while (j < s.size() && ascii::is_alpha(static_cast<unsigned char>(s[j]))) ++j;
       out.push_back({Tok::kWord, s.substr(i, j - i)});
-    } else if (!std::isspace(c)) {
+    } else if (!is_space(c)) {
       out.push_back({Tok::kSymbol, s.substr(i, 1)});
     }
     i = j;
   }
   return out;
-}
-
-bool equals_folded(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
-  }
-  return true;
 }
 
 // 1–12 for an English month name or its abbreviation ("Mar", "Sept"), else 0.
@@ -55,10 +51,11 @@ int month_of(std::string_view word) {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   for (size_t m = 0; m < kNames.size(); ++m) {
-    if (equals_folded(word, kNames[m]) || (word.size() == 3 && equals_folded(word, kNames[m].substr(0, 3))))
+    if (ascii::iequals(word, kNames[m]) ||
+        (word.size() == 3 && ascii::iequals(word, kNames[m].substr(0, 3))))
       return static_cast<int>(m) + 1;
   }
-  return equals_folded(word, "sept") ? 9 : 0;
+  return ascii::iequals(word, "sept") ? 9 : 0;
 }
 
 int number(const Tok& t) {
@@ -68,10 +65,7 @@ int number(const Tok& t) {
 }
 
 bool valid_day(int y, int m, int d) {
-  static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDaysIn[m - 1] + (m == 2 && leap ? 1 : 0);
+  return y >= 1800 && y <= 2200 && d >= 1 && d <= days_in_month(m, y);
 }
 
 // Reads tokens from `i` on; each reader advances `i` only when it matched.
@@ -79,13 +73,12 @@ class Reader {
  public:
   explicit Reader(std::vector<Tok> toks) : t_(std::move(toks)) {}
 
-  bool done() const { return i_ >= t_.size(); }
   bool symbol(char c) {
     if (i_ < t_.size() && t_[i_].kind == Tok::kSymbol && t_[i_].text[0] == c) return ++i_, true;
     return false;
   }
   bool word(std::string_view lower) {
-    if (i_ < t_.size() && t_[i_].kind == Tok::kWord && equals_folded(t_[i_].text, lower))
+    if (i_ < t_.size() && t_[i_].kind == Tok::kWord && ascii::iequals(t_[i_].text, lower))
       return ++i_, true;
     return false;
   }
@@ -186,49 +179,46 @@ void time_part(Reader& r, std::string* out) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", h, mi, s);
   *out += buf;
-  // Zone: GMT/UTC/UT/Z, a North American name with its RFC 822 offset, or +HHMM / +HH:MM.
-  static constexpr std::array<std::pair<std::string_view, int>, 12> kZones = {{{"gmt", 0},
-                                                                                {"utc", 0},
-                                                                                {"ut", 0},
-                                                                                {"z", 0},
-                                                                                {"est", -5},
-                                                                                {"edt", -4},
-                                                                                {"cst", -6},
-                                                                                {"cdt", -5},
-                                                                                {"mst", -7},
-                                                                                {"mdt", -6},
-                                                                                {"pst", -8},
-                                                                                {"pdt", -7}}};
-  const size_t zone_start = r.position();
-  for (const auto& [name, hours] : kZones) {
+  // Zone: a North American name (its RFC 822 offset), or GMT/UTC/UT/Z, then or alone an offset
+  // (+HHMM, +HH:MM: "GMT+05:00").
+  static constexpr std::array<std::pair<std::string_view, int>, 8> kNamed = {{{"est", -5},
+                                                                              {"edt", -4},
+                                                                              {"cst", -6},
+                                                                              {"cdt", -5},
+                                                                              {"mst", -7},
+                                                                              {"mdt", -6},
+                                                                              {"pst", -8},
+                                                                              {"pdt", -7}}};
+  for (const auto& [name, hours] : kNamed) {
     if (r.word(name)) {
-      if (hours == 0 && !(r.peek() && r.peek()->kind == Tok::kSymbol &&
-                          (r.peek()->text[0] == '+' || r.peek()->text[0] == '-'))) {
-        *out += 'Z';
-      } else if (hours != 0) {
-        std::snprintf(buf, sizeof buf, "-%02d:00", -hours);
-        *out += buf;
-      } else {
-        break;  // "GMT+05:00": the offset follows
-      }
+      std::snprintf(buf, sizeof buf, "-%02d:00", -hours);
+      *out += buf;
       return;
     }
   }
+  const bool utc = r.word("gmt") || r.word("utc") || r.word("ut") || r.word("z");
+  const size_t offset_start = r.position();
   const bool plus = r.symbol('+');
-  if (!plus && !r.symbol('-')) return r.rewind(zone_start);
-  int zh, zm = 0;
-  if (r.num(4, 4, &zh)) {
-    zm = zh % 100, zh /= 100;
-  } else if (!r.num(1, 2, &zh) || (r.symbol(':') && !r.num(2, 2, &zm))) {
-    return r.rewind(zone_start);
+  int zh = 0, zm = 0;
+  if (plus || r.symbol('-')) {
+    bool ok = r.num(4, 4, &zh);
+    if (ok) {
+      zm = zh % 100, zh /= 100;
+    } else {
+      ok = r.num(1, 2, &zh) && (!r.symbol(':') || r.num(2, 2, &zm));
+    }
+    if (ok && zh <= 14 && zm <= 59) {
+      std::snprintf(buf, sizeof buf, "%c%02d:%02d", plus ? '+' : '-', zh, zm);
+      *out += buf;
+      return;
+    }
+    r.rewind(offset_start);
   }
-  if (zh > 14 || zm > 59) return r.rewind(zone_start);
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", plus ? '+' : '-', zh, zm);
-  *out += buf;
+  if (utc) *out += 'Z';
 }
 
 bool iso_prefix(std::string_view s) {
-  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  auto digit = [&](size_t i) { return i < s.size() && ascii::is_digit(s[i]); };
   return digit(0) && digit(1) && digit(2) && digit(3) && s.size() >= 10 &&
          (s[4] == '-' || s[4] == '/') && s[7] == s[4] && digit(5) && digit(6) && digit(8) &&
          digit(9);
@@ -238,8 +228,8 @@ bool iso_prefix(std::string_view s) {
 
 std::string normalize_date(std::string_view published) {
   std::string_view s = published;
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   if (iso_prefix(s)) {  // already ISO (YYYY/MM/DD gets its dashes)
     std::string out(s);
     out[4] = out[7] = '-';

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "src/core/calendar.h"
+
 namespace crosscheck::cluster {
 
 namespace {
@@ -34,8 +36,7 @@ std::optional<int32_t> parse_day(std::string_view s) {
   if (!digits(s, 0, 4, &y) || !digits(s, 5, 2, &m) || !digits(s, 8, 2, &d)) return std::nullopt;
   if ((s[4] != '-' && s[4] != '/') || s[7] != s[4]) return std::nullopt;
   if (s.size() > 10 && s[10] >= '0' && s[10] <= '9') return std::nullopt;
-  static constexpr int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1800 || m < 1 || m > 12 || d < 1 || d > kDaysIn[m - 1]) return std::nullopt;
+  if (y < 1800 || d < 1 || d > days_in_month(m, y)) return std::nullopt;
   return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 

@@ -46,6 +46,7 @@
 
 #include "crosscheck/facts.h"
 #include "crosscheck/utf8.h"
+#include "src/core/calendar.h"
 #include "src/facts/lexicon.h"
 #include "src/facts/numbers.h"
 
@@ -111,11 +112,6 @@ bool is_hyphen(std::string_view t) {
 
 bool is_ordinal_suffix(std::string_view s) {
   return s == "st" || s == "nd" || s == "rd" || s == "th";
-}
-
-int days_in_month(int month) {
-  static constexpr std::array<int, 13> kDays = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month >= 1 && month <= 12 ? kDays[static_cast<size_t>(month)] : 0;
 }
 
 // Up to six hyphen-separated parts of a folded word: "twenty-five-year" -> twenty, five, year.
@@ -695,7 +691,7 @@ class Extractor {
       return text(i + 1) == sep && text(i + 3) == sep && tok(i + 4).kind == TokenKind::kNumber;
     };
     auto offer_date = [&](int y, int m, int d, Ti end) {
-      if (y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(m)) {
+      if (y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(m, y)) {
         offer(FactKind::kDate, end, date_value(y, m, d));
       }
     };

@@ -185,6 +185,9 @@ TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
   };
   EXPECT_EQ(publication_order(published), (std::vector<uint32_t>{0, 7, 2, 3, 5, 6, 1, 4}));
   EXPECT_TRUE(publication_order({}).empty());
+  // No such day (2019 is no leap year): undated, so it stays after the dated article before it.
+  EXPECT_EQ(publication_order({"2019-03-05", "2019-02-29", "2019-03-01"}),
+            (std::vector<uint32_t>{2, 0, 1}));
   std::vector<std::string_view> undated(3, "");
   EXPECT_EQ(publication_order(undated), (std::vector<uint32_t>{0, 1, 2}));  // input order
 }

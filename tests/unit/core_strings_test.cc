@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crosscheck/ascii.h"
+#include "src/core/calendar.h"
 #include "src/core/edit_distance.h"
 #include "src/core/fnv.h"
 
@@ -55,6 +56,18 @@ TEST(AsciiTest, CaseInsensitiveContainment) {
   std::string lower = hay;
   for (char& c : lower) c = ascii::to_lower(c);
   EXPECT_EQ(ascii::ifind(hay, needle), lower.find(needle));
+}
+
+TEST(Calendar, MonthLengthsWithLeapYears) {
+  EXPECT_EQ(days_in_month(2, 2024), 29);
+  EXPECT_EQ(days_in_month(2, 2023), 28);
+  EXPECT_EQ(days_in_month(2, 1900), 28);  // a century, not divisible by 400
+  EXPECT_EQ(days_in_month(2, 2000), 29);
+  EXPECT_EQ(days_in_month(2), 29);  // year unknown: the 29th can exist
+  EXPECT_EQ(days_in_month(4, 2023), 30);
+  EXPECT_EQ(days_in_month(12), 31);
+  EXPECT_EQ(days_in_month(0), 0);
+  EXPECT_EQ(days_in_month(13, 2023), 0);
 }
 
 }  // namespace

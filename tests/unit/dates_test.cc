@@ -22,6 +22,8 @@ TEST(NormalizeDate, Rfc822AsInRssFeeds) {
   EXPECT_EQ(normalize_date("Wed, 18 Sep 2013 13:59 -0430"), "2013-09-18T13:59:00-04:30");
   EXPECT_EQ(normalize_date("Mon, 28 Nov 2005 02:24:00 EST"), "2005-11-28T02:24:00-05:00");
   EXPECT_EQ(normalize_date("28 November 2005"), "2005-11-28");
+  EXPECT_EQ(normalize_date("26 September 2013, 10:00 GMT+05:00"), "2013-09-26T10:00:00+05:00");
+  EXPECT_EQ(normalize_date("3 Mar 2009 22:41 UTC+"), "2009-03-03T22:41:00Z");  // no offset after all
 }
 
 TEST(NormalizeDate, WrittenOutDates) {
