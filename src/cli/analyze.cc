@@ -33,8 +33,9 @@ std::vector<uint32_t> mark_duplicates(std::vector<Article>& articles, ThreadPool
 }
 
 // Stories over all articles, given to the clusterer in publication order (input order for
-// undated ones: cluster::publication_order). Duplicates do not go through the clusterer: each follows its group's first member (a copy adds
-// nothing, and would make its story look tighter than the independent reports in it are).
+// undated ones: cluster::publication_order). Duplicates do not go through the clusterer: each
+// follows its group's first member (a copy adds nothing, and would make its story look tighter
+// than the independent reports in it are).
 std::vector<Story> find_stories(const std::vector<Article>& articles,
                                 const std::vector<Document>& docs,
                                 const std::vector<uint32_t>& group) {

@@ -131,10 +131,9 @@ class ClusterCommand : public Command {
       flush();
     }
 
-    if (!by_date) {
-      warn_late_arrivals(clusterer.late_arrivals(), clusterer.size(), cluster_options,
-                         "without --order input, cluster sorts the input by date itself");
-    }
+    // Never fires by date: sorted input has no late arrivals.
+    warn_late_arrivals(clusterer.late_arrivals(), clusterer.size(), cluster_options,
+                       "without --order input, cluster sorts the input by date itself");
     std::vector<uint32_t> final_story = clusterer.finish();
     std::vector<uint32_t> story(ids.size());
     for (size_t k = 0; k < clustered.size(); ++k) story[clustered[k]] = clustered[final_story[k]];
