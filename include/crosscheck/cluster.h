@@ -129,4 +129,15 @@ class StoryClusterer {
 // dated article before it in the input; undated ones before any dated article come first.
 std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published);
 
+// Clusters a whole pile with `clusterer` (fresh, background loaded): articles are given to it in
+// publication_order(); an article whose dedup group (`group[i]`: index of the group's first
+// member, i itself for that member) is another's does not go through the clusterer but follows
+// that member (a copy adds nothing, and would make its story look tighter than the independent
+// reports in it are). docs[i] analyses articles[i]. Returns, per article, the input index of
+// its story's first article (in arrival order) — what `analyze` reports and the quality test
+// scores.
+std::vector<uint32_t> cluster_pile(StoryClusterer& clusterer, const std::vector<Article>& articles,
+                                   const std::vector<Document>& docs,
+                                   const std::vector<uint32_t>& group);
+
 }  // namespace crosscheck::cluster

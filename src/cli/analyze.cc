@@ -32,10 +32,8 @@ std::vector<uint32_t> mark_duplicates(std::vector<Article>& articles, ThreadPool
   return group;
 }
 
-// Stories over all articles, given to the clusterer in publication order (input order for
-// undated ones: cluster::publication_order). Duplicates do not go through the clusterer: each
-// follows its group's first member (a copy adds nothing, and would make its story look tighter
-// than the independent reports in it are).
+// Stories over all articles (cluster::cluster_pile: publication order, duplicates follow their
+// group's first member).
 std::vector<Story> find_stories(const std::vector<Article>& articles,
                                 const std::vector<Document>& docs,
                                 const std::vector<uint32_t>& group) {
@@ -46,25 +44,11 @@ std::vector<Story> find_stories(const std::vector<Article>& articles,
                  error.c_str());
   }
   std::vector<std::string> ids, titles;
-  std::vector<std::string_view> published;
   for (const Article& a : articles) {
     ids.push_back(a.id);
     titles.push_back(a.title);
-    published.push_back(a.published);
   }
-  std::vector<uint32_t> clustered;  // article index per clusterer arrival
-  for (uint32_t i : cluster::publication_order(published)) {
-    if (group[i] != i) continue;
-    clusterer.assign(docs[i], articles[i]);
-    clustered.push_back(i);
-  }
-  std::vector<uint32_t> final_story = clusterer.finish();
-  std::vector<uint32_t> story_of(articles.size());
-  for (size_t k = 0; k < clustered.size(); ++k) story_of[clustered[k]] = clustered[final_story[k]];
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (group[i] != i) story_of[i] = story_of[group[i]];
-  }
-  return make_stories(story_of, ids, titles);
+  return make_stories(cluster::cluster_pile(clusterer, articles, docs, group), ids, titles);
 }
 
 void print_summary(const std::vector<Article>& articles, const std::vector<Document>& docs,

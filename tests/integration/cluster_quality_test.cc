@@ -42,7 +42,7 @@ TEST(ClusterQuality, EcbPlusTrain) {
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
   cluster_metrics::print_quality("ECB+ train", q);
-  // Measured 0.924 BCubed F1 / 0.893 pairwise F1 (the set the thresholds were tuned on).
+  // Measured 0.923 BCubed F1 / 0.888 pairwise F1 (the set the thresholds were tuned on).
   EXPECT_GE(q.bcubed.f1, 0.91);
   EXPECT_GE(q.pairwise.f1, 0.87);
   // Deterministic: a second run gives the same assignment.
@@ -63,7 +63,7 @@ TEST(ClusterQuality, Basil) {
   std::vector<uint32_t> ids;
   cluster_metrics::Quality q = cluster_and_score(set, &ids);
   cluster_metrics::print_quality("BASIL", q);
-  // Measured 0.982 BCubed F1 / 0.973 pairwise F1 (held out: not used for tuning).
+  // Measured 0.977 BCubed F1 / 0.958 pairwise F1 (held out: not used for tuning).
   EXPECT_GE(q.bcubed.f1, 0.97);
   EXPECT_GE(q.pairwise.f1, 0.95);
 }

@@ -172,6 +172,52 @@ TEST(StoryFeatures, TheLeadCountsMoreThanTheRestOfTheBody) {
   EXPECT_FLOAT_EQ(flat["lighthouse"].tf, lead["lighthouse"].tf);  // past the lead: unchanged
 }
 
+// Datelines and timestamps are capitalised but name no participant: an outlet that prints
+// "Updated 22:46 GMT" twice does not bring a participant its story's other outlets never name.
+TEST(StoryFeatures, TimestampWordsAreNotNames) {
+  const Article article = make("stamped", "",
+                               "Posted Tue Dec 16, 2008 1:30 AM EST. Updated Tue Dec 16, 2008 "
+                               "9:05 PM EST. The council of Port Alder met Ines Okonkwo on the "
+                               "harbour, and Okonkwo said the Council would rebuild it. Last "
+                               "updated at 22:46 GMT, first seen at 14:10 GMT.");
+  text::Analyzer analyzer;
+  const Document doc = analyzer.analyze(article);
+  Terms terms;
+  FeatureExtractor extractor(Options{}, &terms);
+  const std::vector<TermFrequency> tf = extractor.extract(doc, article);
+  text::Stemmer stemmer("en");
+  auto find = [&](const std::string& word) {
+    const uint32_t id = terms.intern(stemmer.stem(word));
+    for (const TermFrequency& t : tf)
+      if (t.term == id) return t;
+    ADD_FAILURE() << word << " not among the terms";
+    return TermFrequency{};
+  };
+  for (const char* stamp : {"tue", "dec", "am", "pm", "est", "gmt"})
+    EXPECT_FALSE(find(stamp).repeated_name) << stamp;
+  EXPECT_TRUE(find("okonkwo").repeated_name);  // the control: a name written twice
+  EXPECT_LT(find("gmt").tf, find("okonkwo").tf);  // and no name boost for the stamp
+}
+
+// A pile: given to the clusterer by date, copies not given at all but put in their original's
+// story; each article gets the input index of its story's first (earliest) article.
+TEST(ClusterPile, ByDateWithCopiesFollowingTheirOriginal) {
+  std::vector<Article> pile = {corpus()[2], corpus()[0], corpus()[2], corpus()[1]};
+  pile[2].id = "quake2-copy";
+  const std::vector<uint32_t> group = {0, 1, 0, 3};  // 2 is a copy of 0
+  text::Analyzer analyzer;
+  std::vector<Document> docs;
+  docs.reserve(pile.size());
+  for (const Article& a : pile) docs.push_back(analyzer.analyze(a));
+  StoryClusterer clusterer(shipped());
+  std::string error;
+  ASSERT_TRUE(clusterer.load_background(&error)) << error;
+  const std::vector<uint32_t> story_of = cluster_pile(clusterer, pile, docs, group);
+  EXPECT_EQ(clusterer.size(), 3u);  // the copy never reached it
+  // quake1 (input 1, 2014-04-01) comes before quake2 (input 0, 2014-04-02): the story is 1's.
+  EXPECT_EQ(story_of, (std::vector<uint32_t>{1, 1, 1, 3}));
+}
+
 TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
   std::vector<std::string_view> published = {
       "",                      // 0: undated before any dated article: first
