@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -128,6 +129,40 @@ class StoryClusterer {
 // articles of one day keep their input order. An undated article keeps its place after the
 // dated article before it in the input; undated ones before any dated article come first.
 std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published);
+
+// The streaming form of publication_order(), for input too large to hold: articles go in, and
+// come out (to `sink`) earliest day first, while up to `capacity` of them are held back. An input
+// whose every article is fewer than `capacity` places after where it belongs comes out exactly as
+// publication_order() would sort it (so a pile of at most `capacity` articles is sorted whole);
+// more disorder than that comes out late, as given. Ties and undated articles as in
+// publication_order(): an undated article sorts with the last dated one before it in the input.
+// Capacity 0: articles pass straight through.
+class PublicationOrderBuffer {
+ public:
+  using Sink = std::function<void(Article&&)>;
+  PublicationOrderBuffer(size_t capacity, Sink sink);
+  ~PublicationOrderBuffer();
+  PublicationOrderBuffer(const PublicationOrderBuffer&) = delete;
+  PublicationOrderBuffer& operator=(const PublicationOrderBuffer&) = delete;
+
+  // Takes one article; gives the earliest held one to the sink when more than `capacity` are held.
+  void push(Article&& article);
+  // Gives every held article to the sink, earliest first. The buffer can be used again after.
+  void flush();
+  size_t held() const;
+
+ private:
+  struct Held;
+  // Heap order: the held article that must come out first on top (std heaps are max-heaps).
+  static bool comes_later(const Held& a, const Held& b);
+  void give_earliest();
+
+  size_t capacity_;
+  Sink sink_;
+  std::vector<Held> heap_;
+  uint64_t next_seq_ = 0;
+  int32_t last_day_;
+};
 
 // Clusters a whole pile with `clusterer` (fresh, background loaded): articles are given to it in
 // publication_order(); an article whose dedup group (`group[i]`: index of the group's first

@@ -1,4 +1,5 @@
-// The order in which a pile of articles is given to the clusterer: by publication day.
+// The order in which articles are given to the clusterer: by publication day — a pile sorted
+// whole (publication_order), a stream through a bounded buffer (PublicationOrderBuffer).
 #include <algorithm>
 #include <climits>
 #include <numeric>
@@ -22,6 +23,45 @@ std::vector<uint32_t> publication_order(const std::vector<std::string_view>& pub
   std::stable_sort(order.begin(), order.end(),
                    [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
   return order;
+}
+
+struct PublicationOrderBuffer::Held {
+  int32_t day;   // publication_order()'s key
+  uint64_t seq;  // input order among equal days
+  Article article;
+};
+
+PublicationOrderBuffer::PublicationOrderBuffer(size_t capacity, Sink sink)
+    : capacity_(capacity), sink_(std::move(sink)), last_day_(INT32_MIN) {}
+
+PublicationOrderBuffer::~PublicationOrderBuffer() = default;
+
+size_t PublicationOrderBuffer::held() const { return heap_.size(); }
+
+void PublicationOrderBuffer::push(Article&& article) {
+  if (std::optional<int32_t> day = parse_day(article.published)) last_day_ = *day;
+  if (capacity_ == 0) {
+    sink_(std::move(article));
+    return;
+  }
+  heap_.push_back(Held{last_day_, next_seq_++, std::move(article)});
+  std::push_heap(heap_.begin(), heap_.end(), comes_later);
+  if (heap_.size() > capacity_) give_earliest();
+}
+
+void PublicationOrderBuffer::flush() {
+  while (!heap_.empty()) give_earliest();
+}
+
+bool PublicationOrderBuffer::comes_later(const Held& a, const Held& b) {
+  return a.day != b.day ? a.day > b.day : a.seq > b.seq;
+}
+
+void PublicationOrderBuffer::give_earliest() {
+  std::pop_heap(heap_.begin(), heap_.end(), comes_later);
+  Article out = std::move(heap_.back().article);
+  heap_.pop_back();
+  sink_(std::move(out));
 }
 
 }  // namespace crosscheck::cluster

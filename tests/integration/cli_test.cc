@@ -208,15 +208,53 @@ TEST_F(CliTest, ClusterSortsAPileByDate) {
   EXPECT_EQ(streamed.status, 0) << streamed.err;
   EXPECT_NE(streamed.err.find("6 of 9 articles " + std::string(kLate)), std::string::npos)
       << streamed.err;
-  RunResult ingested = run("ingest --quiet --db " + (dir_ / "pile.db").string() + " " +
-                           (dir_ / "pile.jsonl").string());
-  EXPECT_EQ(ingested.status, 0) << ingested.err;
-  EXPECT_NE(ingested.err.find("6 of 9 articles " + std::string(kLate)), std::string::npos)
-      << ingested.err;
+  RunResult as_given_ingest = run("ingest --quiet --reorder 0 --db " +
+                                  (dir_ / "as-given.db").string() + " " +
+                                  (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(as_given_ingest.status, 0) << as_given_ingest.err;
+  EXPECT_NE(as_given_ingest.err.find("6 of 9 articles " + std::string(kLate)), std::string::npos)
+      << as_given_ingest.err;
   RunResult sorted_ingest = run("ingest --quiet --db " + (dir_ / "sorted.db").string() + " " +
                                 (dir_ / "sorted.jsonl").string());
   EXPECT_EQ(sorted_ingest.status, 0) << sorted_ingest.err;
   EXPECT_EQ(sorted_ingest.err.find(kLate), std::string::npos) << sorted_ingest.err;
+
+  // ingest puts the pile in date order through its --reorder buffer (20,000 articles by
+  // default, so this pile whole): no warning, and the stored stories are the ones `cluster`
+  // finds — one per year, the undated copy in 2025's — stored in date order: a story's id is
+  // its first article's place in the store, so the 2024 story's is the smallest.
+  RunResult ingested = run("ingest --quiet --db " + (dir_ / "pile.db").string() + " " +
+                           (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(ingested.status, 0) << ingested.err;
+  EXPECT_EQ(ingested.err.find(kLate), std::string::npos) << ingested.err;
+  std::map<std::string, int> cluster_sizes;  // story -> articles, from `cluster`
+  for (const auto& [id, cluster] : got) ++cluster_sizes[cluster];
+  EXPECT_EQ(cluster_sizes["y2025_0"], 4);  // the undated copy follows its 2025 original
+  RunResult listed = run("stories --json --db " + (dir_ / "pile.db").string());
+  ASSERT_EQ(listed.status, 0) << listed.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(listed.out).get(doc), simdjson::SUCCESS) << listed.out;
+  std::vector<std::pair<std::string, int>> stored;  // (first seen, size), in story id order
+  std::vector<long> story_ids;
+  for (simdjson::dom::element story : doc["stories"].get_array()) {
+    std::string first(story["first_seen"].get_string().value());
+    std::string last(story["last_seen"].get_string().value());
+    EXPECT_EQ(first.substr(0, 4), last.substr(0, 4)) << "a story spans two years";
+    stored.emplace_back(first, static_cast<int>(story["size"].get_int64().value()));
+    story_ids.push_back(std::stol(std::string(story["id"].get_string().value())));
+  }
+  std::vector<size_t> by_id(stored.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](size_t a, size_t b) { return story_ids[a] < story_ids[b]; });
+  std::vector<std::pair<std::string, int>> in_id_order;
+  for (size_t i : by_id) in_id_order.push_back(stored[i]);
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"2024-03-02", cluster_sizes["y2024_0"]},
+      {"2025-03-02", cluster_sizes["y2025_0"]},
+      {"2026-03-02", cluster_sizes["y2026_0"]}};
+  EXPECT_EQ(in_id_order, expected);
 }
 
 // Output that does not reach its destination (here a full disk: /dev/full) is an error, never an

@@ -4,14 +4,17 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "crosscheck/text.h"
+#include "src/cluster/day.h"
 #include "src/cluster/features.h"
 #include "src/cluster/sparse.h"
 
@@ -236,6 +239,60 @@ TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
             (std::vector<uint32_t>{2, 0, 1}));
   std::vector<std::string_view> undated(3, "");
   EXPECT_EQ(publication_order(undated), (std::vector<uint32_t>{0, 1, 2}));  // input order
+}
+
+// Runs `published` (one article each, id = input index) through a PublicationOrderBuffer of
+// `capacity`; returns the input indices in the order they came out.
+std::vector<uint32_t> through_buffer(const std::vector<std::string>& published, size_t capacity) {
+  std::vector<uint32_t> out;
+  PublicationOrderBuffer buffer(capacity,
+                                [&](Article&& a) { out.push_back(std::stoul(a.id)); });
+  for (size_t i = 0; i < published.size(); ++i) {
+    buffer.push(make(std::to_string(i), "", "text", published[i]));
+    EXPECT_LE(buffer.held(), capacity);
+  }
+  buffer.flush();
+  EXPECT_EQ(buffer.held(), 0u);
+  return out;
+}
+
+TEST(PublicationOrderBuffer, AsLargeAsThePileItSortsItLikePublicationOrder) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 50; ++round) {
+    std::vector<std::string> published(1 + rng() % 60);
+    for (std::string& p : published) {
+      switch (rng() % 5) {
+        case 0: p = ""; break;
+        case 1: p = "next Tuesday"; break;  // unreadable: undated
+        default: p = "2021-0" + std::to_string(1 + rng() % 3) + "-1" + std::to_string(rng() % 10);
+      }
+    }
+    std::vector<std::string_view> views(published.begin(), published.end());
+    const std::vector<uint32_t> expected = publication_order(views);
+    EXPECT_EQ(through_buffer(published, published.size()), expected);
+    EXPECT_EQ(through_buffer(published, published.size() + 5), expected);
+  }
+}
+
+TEST(PublicationOrderBuffer, MendsDisorderSmallerThanItsCapacity) {
+  // Days 0..199 in order, then every block of k + 1 reversed: no article is more than k places
+  // after where it belongs, so a buffer of k puts them all back; a buffer of k - 1 cannot.
+  constexpr size_t k = 6;
+  std::vector<std::string> published;
+  for (int day = 0; day < 200; ++day) published.push_back(format_day(18000 + day));
+  for (size_t b = 0; b + k + 1 <= published.size(); b += k + 1)
+    std::reverse(published.begin() + b, published.begin() + b + k + 1);
+  std::vector<std::string_view> views(published.begin(), published.end());
+  const std::vector<uint32_t> sorted = publication_order(views);
+  EXPECT_EQ(through_buffer(published, k), sorted);
+  std::vector<uint32_t> short_of_it = through_buffer(published, k - 1);
+  EXPECT_NE(short_of_it, sorted);
+  std::sort(short_of_it.begin(), short_of_it.end());  // but nothing is lost or doubled
+  std::vector<uint32_t> all(published.size());
+  std::iota(all.begin(), all.end(), 0u);
+  EXPECT_EQ(short_of_it, all);
+  // Capacity 0: straight through, in input order.
+  EXPECT_EQ(through_buffer(published, 0), all);
 }
 
 TEST(StoryClusterer, CountsArticlesThatArriveMoreThanAWindowLate) {
