@@ -48,7 +48,8 @@ class IngestCommand : public Command {
                      "the dated one before them): a pile of up to this many is sorted whole, a "
                      "stream's local disorder is mended. Memory: their cleaned text. 0 = add in "
                      "input order")
-        ->default_val(20000);
+        ->default_val(20000)
+        ->check(CLI::Range(size_t{0}, size_t{100000000}));
     app_->add_option("--idle-articles", idle_articles_,
                      "A story that gets no article for this many arrivals is closed to new ones "
                      "(bounds memory and time on undated streams; 0 = never)")

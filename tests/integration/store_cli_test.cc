@@ -139,6 +139,9 @@ TEST_F(StoreCliTest, IngestTwiceThenStoriesAndReport) {
 
   EXPECT_EQ(run("report --db " + db_ + " 999999 --json -").status, 2);
   EXPECT_EQ(run("report --db " + db_ + " nonsense").status, 2);
+  RunResult unbounded = run("ingest --reorder -1 --db " + db_ + " " + examples_);
+  EXPECT_EQ(unbounded.status, 2);  // not a buffer of 2^64 - 1 articles
+  EXPECT_NE(unbounded.err.find("--reorder"), std::string::npos) << unbounded.err;
   RunResult text = run("report --db " + db_ + " " + id);
   EXPECT_EQ(text.status, 0);
   EXPECT_NE(text.out.find(std::to_string(size) + " articles"), std::string::npos) << text.out;
