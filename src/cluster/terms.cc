@@ -7,17 +7,42 @@
 #include <cstdlib>
 
 #include "crosscheck/text.h"
+#include "src/core/fnv.h"
 
 namespace crosscheck::cluster {
 
+namespace {
+// The slot a hash starts probing from (a Fibonacci multiply spreads FNV's low bits).
+size_t home(uint64_t hash, size_t mask) { return (hash * 0x9E3779B97F4A7C15ull >> 32) & mask; }
+}  // namespace
+
 uint32_t Terms::intern(std::string_view term) {
-  auto it = ids_.find(term);
-  if (it != ids_.end()) return it->second;
-  uint32_t id = static_cast<uint32_t>(df_.size());
-  ids_.emplace(std::string(term), id);
+  const uint64_t hash = fnv1a(term);
+  const size_t mask = slots_.size() - 1;
+  size_t i = home(hash, mask);
+  for (; slots_[i] != 0; i = (i + 1) & mask) {
+    const uint32_t id = slots_[i] - 1;
+    if (hashes_[id] == hash && text_of(id) == term) return id;
+  }
+  const uint32_t id = static_cast<uint32_t>(df_.size());
+  slots_[i] = id + 1;
+  hashes_.push_back(hash);
+  text_.append(term);
+  offsets_.push_back(static_cast<uint32_t>(text_.size()));
   df_.push_back(0);
   background_df_.push_back(0);
+  if (2 * df_.size() > slots_.size()) grow();
   return id;
+}
+
+void Terms::grow() {
+  slots_.assign(slots_.size() * 2, 0);
+  const size_t mask = slots_.size() - 1;
+  for (uint32_t id = 0; id < hashes_.size(); ++id) {
+    size_t i = home(hashes_[id], mask);
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
 }
 
 void Terms::add_document(const std::vector<uint32_t>& terms) {

@@ -241,6 +241,32 @@ TEST(PublicationOrder, ByDayStableWithUndatedAfterTheDatedOneBeforeThem) {
   EXPECT_EQ(publication_order(undated), (std::vector<uint32_t>{0, 1, 2}));  // input order
 }
 
+// Term ids are dense, in order of first sight, and the same text always gets the same id —
+// across the table's growth, for prefixes of one another, the empty string and arbitrary bytes.
+TEST(ClusterTerms, InternGivesDenseIdsInOrderOfFirstSight) {
+  Terms terms;
+  std::vector<std::string> words = {"", "a", "aa", "aaa", std::string("a\0b", 3), "\xff\xfe"};
+  std::mt19937 rng(11);
+  for (int i = 0; i < 20000; ++i) {  // past several doublings of the table
+    std::string w(1 + rng() % 12, 'x');
+    for (char& c : w) c = static_cast<char>('a' + rng() % 26);
+    words.push_back(w);
+  }
+  std::map<std::string, uint32_t> first_id;
+  for (const std::string& w : words) {
+    const uint32_t expected = static_cast<uint32_t>(first_id.size());
+    auto [it, fresh] = first_id.try_emplace(w, expected);
+    const uint32_t id = terms.intern(w);
+    EXPECT_EQ(id, it->second) << w;
+    if (fresh) {
+      EXPECT_EQ(id, expected);
+    }
+  }
+  EXPECT_EQ(terms.size(), first_id.size());
+  for (const auto& [w, id] : first_id) EXPECT_EQ(terms.intern(w), id) << w;  // nothing moved
+  EXPECT_EQ(terms.size(), first_id.size());                                 // nor was added
+}
+
 // Runs `published` (one article each, id = input index) through a PublicationOrderBuffer of
 // `capacity`; returns the input indices in the order they came out.
 std::vector<uint32_t> through_buffer(const std::vector<std::string>& published, size_t capacity) {
