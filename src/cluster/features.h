@@ -39,7 +39,10 @@ std::vector<uint32_t> salient_names(const std::vector<TermFrequency>& tf, const 
 
 class FeatureExtractor {
  public:
+  // Keeps a reference to `options` (the clusterer's own): they must outlive the extractor, so a
+  // temporary is refused at compile time.
   FeatureExtractor(const Options& options, Terms* terms);
+  FeatureExtractor(Options&& options, Terms* terms) = delete;
   ~FeatureExtractor();
 
   // Terms of the article sorted by id (interned in `terms`).

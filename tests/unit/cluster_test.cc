@@ -186,7 +186,8 @@ TEST(StoryFeatures, TimestampWordsAreNotNames) {
   text::Analyzer analyzer;
   const Document doc = analyzer.analyze(article);
   Terms terms;
-  FeatureExtractor extractor(Options{}, &terms);
+  const Options options;  // the extractor keeps a reference: not a temporary
+  FeatureExtractor extractor(options, &terms);
   const std::vector<TermFrequency> tf = extractor.extract(doc, article);
   text::Stemmer stemmer("en");
   auto find = [&](const std::string& word) {
