@@ -1,8 +1,8 @@
 #include "src/cluster/features.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cmath>
+#include <iterator>
 #include <string_view>
 
 namespace crosscheck::cluster {
@@ -137,11 +137,13 @@ std::vector<TermFrequency> FeatureExtractor::extract(const Document& doc, const 
     if (in_sentence && sentence < options_.lead_sentences) c.lead += 1;
     if (tok.kind == TokenKind::kNumber) {
       c.number = true;
-    } else if (!at_start && !is_calendar_word(norm)) {
-      if (is_capitalised(surface, norm)) {
-        ++c.capitalised;
-      } else {
+    } else if (!at_start) {
+      // Only a capitalised occurrence can make a name, so only those are looked up in the
+      // calendar list (62 words: a lookup for every token was 3% of `crosscheck cluster`).
+      if (!is_capitalised(surface, norm)) {
         ++c.lower;
+      } else if (!is_calendar_word(norm)) {
+        ++c.capitalised;
       }
     }
   }
