@@ -9,15 +9,20 @@
 
 namespace crosscheck::cluster {
 
+namespace {
+// The sort key of the next article of an input: its own day, or for an undated article the day
+// of the last dated article before it (`*last`, kept by the caller; INT32_MIN before any: such
+// articles come before every dated one).
+int32_t order_key(std::string_view published, int32_t* last) {
+  if (std::optional<int32_t> day = parse_day(published)) *last = *day;
+  return *last;
+}
+}  // namespace
+
 std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published) {
-  // Each article's sort key: its own day, or for an undated article the day of the last dated
-  // article before it in the input (none yet: before every dated article).
   std::vector<int32_t> key(published.size());
   int32_t last = INT32_MIN;
-  for (size_t i = 0; i < published.size(); ++i) {
-    if (std::optional<int32_t> day = parse_day(published[i])) last = *day;
-    key[i] = last;
-  }
+  for (size_t i = 0; i < published.size(); ++i) key[i] = order_key(published[i], &last);
   std::vector<uint32_t> order(published.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
@@ -26,7 +31,7 @@ std::vector<uint32_t> publication_order(const std::vector<std::string_view>& pub
 }
 
 struct PublicationOrderBuffer::Held {
-  int32_t day;   // publication_order()'s key
+  int32_t day;   // order_key(): publication_order()'s key
   uint64_t seq;  // input order among equal days
   Article article;
 };
@@ -39,12 +44,12 @@ PublicationOrderBuffer::~PublicationOrderBuffer() = default;
 size_t PublicationOrderBuffer::held() const { return heap_.size(); }
 
 void PublicationOrderBuffer::push(Article&& article) {
-  if (std::optional<int32_t> day = parse_day(article.published)) last_day_ = *day;
   if (capacity_ == 0) {
     sink_(std::move(article));
     return;
   }
-  heap_.push_back(Held{last_day_, next_seq_++, std::move(article)});
+  const int32_t key = order_key(article.published, &last_day_);
+  heap_.push_back(Held{key, next_seq_++, std::move(article)});
   std::push_heap(heap_.begin(), heap_.end(), comes_later);
   if (heap_.size() > capacity_) give_earliest();
 }
