@@ -164,6 +164,36 @@ class PublicationOrderBuffer {
   int32_t last_day_;
 };
 
+// publication_order() for a pile of any size, in bounded memory: an external merge sort. Articles
+// go in; up to `memory_articles` are held, and each time that many are, they are sorted and
+// written to a temporary file (a run) in `directory`; finish() merges the runs and what is still
+// held, and gives every article to `sink` in exactly the order publication_order() would put the
+// whole input in. Nothing comes out before finish(). The temporary files are unlinked as soon as
+// they are created (nothing is left behind, even by a killed process); when more than
+// `max_runs` exist, they are merged into one first (open files stay bounded).
+class PublicationSort {
+ public:
+  using Sink = PublicationOrderBuffer::Sink;
+  PublicationSort(size_t memory_articles, std::string directory, size_t max_runs = 64);
+  ~PublicationSort();
+  PublicationSort(const PublicationSort&) = delete;
+  PublicationSort& operator=(const PublicationSort&) = delete;
+
+  // Takes one article. False when a run could not be written (`error` names the directory and
+  // the reason); the sort is then unusable.
+  bool push(Article&& article, std::string* error);
+  // Gives every article to `sink` in publication order, then starts empty again. False on an
+  // I/O failure (`error` says which); the articles given before it stay given.
+  bool finish(const Sink& sink, std::string* error);
+  // Runs written so far (0: everything fit in memory).
+  size_t runs_written() const { return runs_written_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  size_t runs_written_ = 0;
+};
+
 // Clusters a whole pile with `clusterer` (fresh, background loaded): articles are given to it in
 // publication_order(); an article whose dedup group (`group[i]`: index of the group's first
 // member, i itself for that member) is another's does not go through the clusterer but follows

@@ -3,7 +3,12 @@
 // one with changed content is stored as a new version, and a killed run is resumed by running the
 // same command again (every committed batch stays; the open one is redone). A raw record stored
 // before is recognised by its fingerprint before it is cleaned (see store::KnownRecords).
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <thread>
@@ -32,8 +37,8 @@ class IngestCommand : public Command {
         "duplicate groups and stories. Re-running on the same input is a no-op; changed texts "
         "become new versions; an interrupted run resumes where it stopped. Stories are found "
         "in publication order: articles are put in date order through a buffer of --reorder "
-        "articles (a pile up to that size is sorted whole); a warning says when 1% or more "
-        "still came over a week late.");
+        "articles (a pile up to that size is sorted whole; --sort sorts any pile, through "
+        "temporary files); a warning says when 1% or more still came over a week late.");
     app_->add_option("--db", db_, "The store: an SQLite file")->required();
     add_input_options(*app_, args_);
     app_->add_option("--batch", ingest_.batch_articles,
@@ -47,9 +52,18 @@ class IngestCommand : public Command {
                      "Articles held back to add them by publication day (undated ones stay after "
                      "the dated one before them): a pile of up to this many is sorted whole, a "
                      "stream's local disorder is mended. Memory: their cleaned text. 0 = add in "
-                     "input order")
+                     "input order. With --sort: the articles sorted in memory per temporary file")
         ->default_val(20000)
         ->check(CLI::Range(size_t{0}, size_t{100000000}));
+    app_->add_flag("--sort", sort_,
+                   "Read the whole input before adding any of it, and add it in publication "
+                   "order however disordered it is (a crawl, an archive filed by outlet): "
+                   "--reorder articles are held in memory, the rest go to sorted temporary files "
+                   "in --sort-dir (removed at once, so nothing is left behind even by a killed "
+                   "run; they take about the size of the cleaned text). An interrupted sorted "
+                   "run reads its input again");
+    app_->add_option("--sort-dir", sort_dir_,
+                     "Directory for --sort's temporary files (default: $TMPDIR, else /tmp)");
     app_->add_option("--idle-articles", idle_articles_,
                      "A story that gets no article for this many arrivals is closed to new ones "
                      "(bounds memory and time on undated streams; 0 = never)")
@@ -75,6 +89,20 @@ class IngestCommand : public Command {
   int run() override {
     pipeline::Options options;
     if (!make_pipeline_options(args_, options)) return kExitUsage;
+    if (sort_ && reorder_ == 0) {
+      std::fprintf(stderr, "crosscheck: ingest: --sort needs --reorder of at least 1 (the "
+                           "articles it holds in memory)\n");
+      return kExitUsage;
+    }
+    if (sort_dir_.empty()) {
+      const char* tmp = std::getenv("TMPDIR");
+      sort_dir_ = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+    }
+    if (sort_ && ::access(sort_dir_.c_str(), W_OK | X_OK) != 0) {
+      std::fprintf(stderr, "crosscheck: ingest --sort: cannot write temporary files in %s: %s\n",
+                   sort_dir_.c_str(), std::strerror(errno));
+      return kExitUsage;
+    }
     ingest_.cluster = default_cluster_options(background_df_);
     ingest_.cluster.max_idle_articles = idle_articles_;
     ingest_.cluster.merge_every = merge_every_;
@@ -114,12 +142,28 @@ class IngestCommand : public Command {
       if (!failure) return;
       if (Status s = ingestor.add(std::move(a)); !s) failure = s;
     };
-    // Cleaned articles reach the store in publication order, as far as --reorder allows.
+    // Cleaned articles reach the store in publication order: all of them with --sort, else as
+    // far as the --reorder buffer allows.
+    std::string sort_error;     // set by the reading thread; read after it is done
+    bool sort_started = false;  // articles may have been given to the store before sort_error
     auto read_in_date_order = [&](const cluster::PublicationOrderBuffer::Sink& sink) {
-      cluster::PublicationOrderBuffer by_date(reorder_, sink);
-      uint64_t failed = stream_articles(args_, options, "ingest",
-                                        [&](Article&& a) { by_date.push(std::move(a)); });
-      by_date.flush();
+      if (!sort_) {
+        cluster::PublicationOrderBuffer by_date(reorder_, sink);
+        uint64_t failed = stream_articles(args_, options, "ingest",
+                                          [&](Article&& a) { by_date.push(std::move(a)); });
+        by_date.flush();
+        return failed;
+      }
+      cluster::PublicationSort sorter(reorder_, sort_dir_);
+      uint64_t failed = stream_articles(args_, options, "ingest", [&](Article&& a) {
+        // After a failed spill the rest of the input is read (a stream cannot be stopped) and
+        // dropped: nothing is added, and the command says so.
+        if (sort_error.empty()) sorter.push(std::move(a), &sort_error);
+      });
+      if (sort_error.empty()) {
+        sort_started = true;
+        sorter.finish(sink, &sort_error);
+      }
       return failed;
     };
     uint64_t errors = 0;
@@ -162,6 +206,14 @@ class IngestCommand : public Command {
       reader.join();
       if (reader_failure) std::rethrow_exception(reader_failure);
     }
+    if (!sort_error.empty()) {
+      std::fprintf(stderr, "crosscheck: ingest --sort: %s; %s\n", sort_error.c_str(),
+                   sort_started ? "the articles after that point were not added (run the "
+                                  "command again to add them)"
+                                : "nothing was added");
+      if (failure) failure = ingestor.finish();  // what was added gets its stories
+      return kExitUsage;
+    }
     if (failure) failure = ingestor.finish();
     if (!failure) {
       std::fprintf(stderr, "crosscheck: %s\n", failure.message().c_str());
@@ -171,7 +223,7 @@ class IngestCommand : public Command {
     warn_late_arrivals(st.late_arrivals, st.added + st.new_versions - st.duplicates,
                        ingest_.cluster,
                        "the input is out of date order by more than --reorder articles: "
-                       "raise --reorder to the input's size, or sort it by date first");
+                       "add --sort (or raise --reorder to the input's size)");
     articles += recognised;
     uint64_t current = 0, versions = 0;
     opened.store->counts(&current, &versions);
@@ -201,6 +253,8 @@ class IngestCommand : public Command {
   std::string background_df_;
   bool reclean_ = false;
   size_t reorder_ = 20000;
+  bool sort_ = false;
+  std::string sort_dir_;
   uint32_t idle_articles_ = 20000;
   uint32_t merge_every_ = 200;
 };

@@ -9,16 +9,6 @@
 
 namespace crosscheck::cluster {
 
-namespace {
-// The sort key of the next article of an input: its own day, or for an undated article the day
-// of the last dated article before it (`*last`, kept by the caller; INT32_MIN before any: such
-// articles come before every dated one).
-int32_t order_key(std::string_view published, int32_t* last) {
-  if (std::optional<int32_t> day = parse_day(published)) *last = *day;
-  return *last;
-}
-}  // namespace
-
 std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published) {
   std::vector<int32_t> key(published.size());
   int32_t last = INT32_MIN;

@@ -220,41 +220,63 @@ TEST_F(CliTest, ClusterSortsAPileByDate) {
   EXPECT_EQ(sorted_ingest.err.find(kLate), std::string::npos) << sorted_ingest.err;
 
   // ingest puts the pile in date order through its --reorder buffer (20,000 articles by
-  // default, so this pile whole): no warning, and the stored stories are the ones `cluster`
+  // default, so this pile whole) — or, with --sort, through sorted temporary files however small
+  // the buffer (2 here: five runs): no warning, and the stored stories are the ones `cluster`
   // finds — one per year, the undated copy in 2025's — stored in date order: a story's id is
   // its first article's place in the store, so the 2024 story's is the smallest.
-  RunResult ingested = run("ingest --quiet --db " + (dir_ / "pile.db").string() + " " +
-                           (dir_ / "pile.jsonl").string());
-  EXPECT_EQ(ingested.status, 0) << ingested.err;
-  EXPECT_EQ(ingested.err.find(kLate), std::string::npos) << ingested.err;
   std::map<std::string, int> cluster_sizes;  // story -> articles, from `cluster`
   for (const auto& [id, cluster] : got) ++cluster_sizes[cluster];
   EXPECT_EQ(cluster_sizes["y2025_0"], 4);  // the undated copy follows its 2025 original
-  RunResult listed = run("stories --json --db " + (dir_ / "pile.db").string());
-  ASSERT_EQ(listed.status, 0) << listed.err;
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  ASSERT_EQ(parser.parse(listed.out).get(doc), simdjson::SUCCESS) << listed.out;
-  std::vector<std::pair<std::string, int>> stored;  // (first seen, size), in story id order
-  std::vector<long> story_ids;
-  for (simdjson::dom::element story : doc["stories"].get_array()) {
-    std::string first(story["first_seen"].get_string().value());
-    std::string last(story["last_seen"].get_string().value());
-    EXPECT_EQ(first.substr(0, 4), last.substr(0, 4)) << "a story spans two years";
-    stored.emplace_back(first, static_cast<int>(story["size"].get_int64().value()));
-    story_ids.push_back(std::stol(std::string(story["id"].get_string().value())));
-  }
-  std::vector<size_t> by_id(stored.size());
-  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
-  std::sort(by_id.begin(), by_id.end(),
-            [&](size_t a, size_t b) { return story_ids[a] < story_ids[b]; });
-  std::vector<std::pair<std::string, int>> in_id_order;
-  for (size_t i : by_id) in_id_order.push_back(stored[i]);
   const std::vector<std::pair<std::string, int>> expected = {
       {"2024-03-02", cluster_sizes["y2024_0"]},
       {"2025-03-02", cluster_sizes["y2025_0"]},
       {"2026-03-02", cluster_sizes["y2026_0"]}};
-  EXPECT_EQ(in_id_order, expected);
+  const std::vector<std::string> ways = {"", "--sort --reorder 2 -j 1", "--sort --reorder 2 -j 2"};
+  for (size_t way = 0; way < ways.size(); ++way) {
+    const std::string& options = ways[way];
+    SCOPED_TRACE("ingest " + options);
+    const fs::path db = dir_ / ("pile" + std::to_string(way) + ".db");
+    RunResult ingested = run("ingest --quiet " + options + " --sort-dir " + dir_.string() +
+                             " --db " + db.string() + " " + (dir_ / "pile.jsonl").string());
+    EXPECT_EQ(ingested.status, 0) << ingested.err;
+    EXPECT_EQ(ingested.err.find(kLate), std::string::npos) << ingested.err;
+    RunResult listed = run("stories --json --db " + db.string());
+    ASSERT_EQ(listed.status, 0) << listed.err;
+    simdjson::dom::parser parser;
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(listed.out).get(doc), simdjson::SUCCESS) << listed.out;
+    std::vector<std::pair<std::string, int>> stored;  // (first seen, size), in story id order
+    std::vector<long> story_ids;
+    for (simdjson::dom::element story : doc["stories"].get_array()) {
+      std::string first(story["first_seen"].get_string().value());
+      std::string last(story["last_seen"].get_string().value());
+      EXPECT_EQ(first.substr(0, 4), last.substr(0, 4)) << "a story spans two years";
+      stored.emplace_back(first, static_cast<int>(story["size"].get_int64().value()));
+      story_ids.push_back(std::stol(std::string(story["id"].get_string().value())));
+    }
+    std::vector<size_t> by_id(stored.size());
+    for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+    std::sort(by_id.begin(), by_id.end(),
+              [&](size_t a, size_t b) { return story_ids[a] < story_ids[b]; });
+    std::vector<std::pair<std::string, int>> in_id_order;
+    for (size_t i : by_id) in_id_order.push_back(stored[i]);
+    EXPECT_EQ(in_id_order, expected);
+  }
+  // The sort's temporary files are gone (unlinked as they were made).
+  for (const auto& entry : fs::directory_iterator(dir_))
+    EXPECT_EQ(entry.path().filename().string().rfind("crosscheck-sort", 0), std::string::npos)
+        << entry.path();
+  // The buffer the sort holds in memory cannot be empty, and a directory it cannot write to is
+  // named before anything is read.
+  RunResult no_memory = run("ingest --sort --reorder 0 --db " + (dir_ / "x.db").string() + " " +
+                            (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(no_memory.status, 2);
+  EXPECT_NE(no_memory.err.find("--sort needs --reorder"), std::string::npos) << no_memory.err;
+  RunResult no_dir = run("ingest --sort --sort-dir " + (dir_ / "missing").string() + " --db " +
+                         (dir_ / "y.db").string() + " " + (dir_ / "pile.jsonl").string());
+  EXPECT_EQ(no_dir.status, 2);
+  EXPECT_NE(no_dir.err.find((dir_ / "missing").string()), std::string::npos) << no_dir.err;
+  EXPECT_FALSE(fs::exists(dir_ / "y.db"));
 }
 
 // Output that does not reach its destination (here a full disk: /dev/full) is an error, never an

@@ -4,8 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <random>
@@ -320,6 +326,119 @@ TEST(PublicationOrderBuffer, MendsDisorderSmallerThanItsCapacity) {
   EXPECT_EQ(short_of_it, all);
   // Capacity 0: straight through, in input order.
   EXPECT_EQ(through_buffer(published, 0), all);
+}
+
+// A PublicationSort holding `memory` articles (at most `max_runs` runs open); returns the input
+// indices (ids) in the order finish() gave them.
+std::vector<uint32_t> through_sort(const std::vector<std::string>& published, size_t memory,
+                                   size_t max_runs, size_t* runs = nullptr) {
+  PublicationSort sort(memory, testing::TempDir(), max_runs);
+  std::string error;
+  for (size_t i = 0; i < published.size(); ++i)
+    EXPECT_TRUE(sort.push(make(std::to_string(i), "", "text", published[i]), &error)) << error;
+  std::vector<uint32_t> out;
+  EXPECT_TRUE(sort.finish([&](Article&& a) { out.push_back(std::stoul(a.id)); }, &error))
+      << error;
+  if (runs != nullptr) *runs = sort.runs_written();
+  return out;
+}
+
+TEST(PublicationSort, SortsAPileOfAnySizeLikePublicationOrder) {
+  std::mt19937 rng(11);
+  size_t spilled = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> published(1 + rng() % 400);
+    for (std::string& p : published) {
+      switch (rng() % 5) {
+        case 0: p = ""; break;
+        case 1: p = "last week"; break;  // unreadable: undated
+        default: p = "2022-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10);
+      }
+    }
+    std::vector<std::string_view> views(published.begin(), published.end());
+    const std::vector<uint32_t> expected = publication_order(views);
+    // Memory of 1 to 20 articles: up to 400 runs, merged into one every 2 to 5 runs.
+    size_t runs = 0;
+    EXPECT_EQ(through_sort(published, 1 + rng() % 20, 2 + rng() % 4, &runs), expected);
+    spilled += runs;
+    EXPECT_EQ(through_sort(published, published.size() + 1, 64), expected);  // all in memory
+  }
+  EXPECT_GT(spilled, 1000u);  // the files were used, not just the memory
+}
+
+TEST(PublicationSort, AnArticleComesBackWhole) {
+  Article a = make("a\n\"1\"", "Title with é", std::string("nul \0 inside", 12), "2020-02-02");
+  a.text += std::string(200000, 'x');  // larger than the file buffer
+  a.source = "outlet.example";
+  a.url = "https://outlet.example/a";
+  a.removed = {{"byline", "By Someone"}, {"navigation", ""}};
+  a.authors = {"Someone", "Other One"};
+  a.credits = {"with wires"};
+  a.duplicate_of = "b";
+  a.raw_fingerprint = 0xfedcba9876543210ull;
+  Article b = make("b", "", "", "2020-02-01");  // empty fields and lists too
+  PublicationSort sort(1, testing::TempDir());
+  std::string error;
+  ASSERT_TRUE(sort.push(Article(a), &error)) << error;
+  ASSERT_TRUE(sort.push(Article(b), &error)) << error;
+  EXPECT_EQ(sort.runs_written(), 2u);
+  std::vector<Article> out;
+  ASSERT_TRUE(sort.finish([&](Article&& x) { out.push_back(std::move(x)); }, &error)) << error;
+  ASSERT_EQ(out.size(), 2u);
+  for (const auto& [got, want] : {std::pair{&out[0], &b}, std::pair{&out[1], &a}}) {
+    EXPECT_EQ(got->id, want->id);
+    EXPECT_EQ(got->source, want->source);
+    EXPECT_EQ(got->url, want->url);
+    EXPECT_EQ(got->title, want->title);
+    EXPECT_EQ(got->published, want->published);
+    EXPECT_EQ(got->language, want->language);
+    EXPECT_EQ(got->text, want->text);
+    ASSERT_EQ(got->removed.size(), want->removed.size());
+    for (size_t i = 0; i < got->removed.size(); ++i) {
+      EXPECT_EQ(got->removed[i].kind, want->removed[i].kind);
+      EXPECT_EQ(got->removed[i].text, want->removed[i].text);
+    }
+    EXPECT_EQ(got->authors, want->authors);
+    EXPECT_EQ(got->credits, want->credits);
+    EXPECT_EQ(got->duplicate_of, want->duplicate_of);
+    EXPECT_EQ(got->raw_fingerprint, want->raw_fingerprint);
+  }
+  // Empty again after finish(), and usable.
+  ASSERT_TRUE(sort.push(make("c", "", "", ""), &error)) << error;
+  out.clear();
+  ASSERT_TRUE(sort.finish([&](Article&& x) { out.push_back(std::move(x)); }, &error)) << error;
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].id, "c");
+}
+
+TEST(PublicationSort, NamesTheDirectoryItCannotWriteTo) {
+  const std::string missing = testing::TempDir() + "/no-such-directory";
+  PublicationSort sort(2, missing);
+  std::string error;
+  EXPECT_TRUE(sort.push(make("a", "", "", ""), &error));  // held in memory
+  EXPECT_FALSE(sort.push(make("b", "", "", ""), &error));  // the first run cannot be made
+  EXPECT_NE(error.find(missing), std::string::npos) << error;
+  EXPECT_NE(error.find("could not create"), std::string::npos) << error;
+}
+
+TEST(PublicationSortDeathTest, AFullDiskIsAnErrorNotALoss) {
+  // A file size limit makes the run's writes fail (EFBIG) as a full disk would; in a child
+  // process, so the limit binds nothing else. It exits 3 when the error names the reason.
+  auto body = [] {
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{64 * 1024, 64 * 1024};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    PublicationSort sort(4, testing::TempDir());
+    std::string error;
+    for (int i = 0; i < 400 && error.empty(); ++i) {
+      sort.push(make(std::to_string(i), "", std::string(10000, 'w'), "2021-01-01"), &error);
+    }
+    std::exit(error.find("could not write") != std::string::npos &&
+                      error.find(std::strerror(EFBIG)) != std::string::npos
+                  ? 3
+                  : 4);
+  };
+  EXPECT_EXIT(body(), testing::ExitedWithCode(3), "");
 }
 
 TEST(StoryClusterer, CountsArticlesThatArriveMoreThanAWindowLate) {
