@@ -12,7 +12,8 @@
 #
 # Usage: bench/scale_ingest.sh [N=100000] [build-dir=build] [shared-dir=../shared]
 # Set KEEP=1 to keep the temp dir (input and store) for inspection, REINGEST=0 to skip the
-# second (no-op) ingest that measures the reload cost.
+# second (no-op) ingest that measures the reload cost, INGEST_OPTIONS to pass options to the
+# first ingest (e.g. INGEST_OPTIONS=--sort: read everything, spill sorted runs, merge).
 set -euo pipefail
 n=${1:-100000}
 build=${2:-build}
@@ -63,8 +64,9 @@ input_bytes=$(du -cb "$tmp"/in/*.jsonl | tail -1 | cut -f1)
 printf 'scale_ingest: generated %d documents, %.1f MB of JSONL in %.1f s\n' "$n" \
   "$(echo "$input_bytes/1000000" | bc -l)" "$(echo "$gen_end - $gen_start" | bc -l)"
 
-/usr/bin/time -v "$build/crosscheck" ingest --quiet --db "$tmp/store.db" "$tmp/in" \
-  2> "$tmp/time.txt" || { cat "$tmp/time.txt" >&2; exit 1; }
+# shellcheck disable=SC2086  # INGEST_OPTIONS is a list of words
+/usr/bin/time -v "$build/crosscheck" ingest --quiet ${INGEST_OPTIONS:-} --db "$tmp/store.db" \
+  "$tmp/in" 2> "$tmp/time.txt" || { cat "$tmp/time.txt" >&2; exit 1; }
 wall=$(grep 'Elapsed (wall clock)' "$tmp/time.txt" | awk '{print $NF}')
 rss_kb=$(grep 'Maximum resident set size' "$tmp/time.txt" | awk '{print $NF}')
 user=$(grep 'User time' "$tmp/time.txt" | awk '{print $NF}')

@@ -81,8 +81,8 @@ class IngestCommand : public Command {
                      "binary; 'none' to learn IDF from the input)");
     app_->footer(
         "A summary goes to stderr. Exit status: 0 ok; 1 some records failed (reported on\n"
-        "stderr, the rest stored); 2 usage error, nothing could be read, or the store cannot be\n"
-        "used (newer schema, damaged file).");
+        "stderr, the rest stored); 2 usage error, nothing could be read, the store cannot be\n"
+        "used (newer schema, damaged file), or --sort could not write its temporary files.");
   }
   CLI::App* app() const override { return app_; }
 
