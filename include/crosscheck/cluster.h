@@ -28,6 +28,9 @@
 
 namespace crosscheck::cluster {
 
+class OrderKeys;      // src/cluster/order_key.h: the sorts' key, internal
+struct KeyedArticle;
+
 struct Options {
   // --- decisions (cosine similarities of L2-normalised TF-IDF vectors, in [0, 1]) -------------
   double join_threshold = 0.20;  // an article joins its best story at or above this similarity
@@ -152,16 +155,14 @@ class PublicationOrderBuffer {
   size_t held() const;
 
  private:
-  struct Held;
   // Heap order: the held article that must come out first on top (std heaps are max-heaps).
-  static bool comes_later(const Held& a, const Held& b);
+  static bool comes_later(const KeyedArticle& a, const KeyedArticle& b);
   void give_earliest();
 
   size_t capacity_;
   Sink sink_;
-  std::vector<Held> heap_;
-  uint64_t next_seq_ = 0;
-  int32_t last_day_;
+  std::unique_ptr<OrderKeys> keys_;
+  std::vector<KeyedArticle> heap_;
 };
 
 // publication_order() for a pile of any size, in bounded memory: an external merge sort. Articles
@@ -186,12 +187,11 @@ class PublicationSort {
   // I/O failure (`error` says which); the articles given before it stay given.
   bool finish(const Sink& sink, std::string* error);
   // Runs written so far (0: everything fit in memory).
-  size_t runs_written() const { return runs_written_; }
+  size_t runs_written() const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  size_t runs_written_ = 0;
 };
 
 // Clusters a whole pile with `clusterer` (fresh, background loaded): articles are given to it in

@@ -45,19 +45,6 @@ std::vector<Tok> tokenize(std::string_view s) {
   return out;
 }
 
-// 1–12 for an English month name or its abbreviation ("Mar", "Sept"), else 0.
-int month_of(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kNames = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  for (size_t m = 0; m < kNames.size(); ++m) {
-    if (ascii::iequals(word, kNames[m]) ||
-        (word.size() == 3 && ascii::iequals(word, kNames[m].substr(0, 3))))
-      return static_cast<int>(m) + 1;
-  }
-  return ascii::iequals(word, "sept") ? 9 : 0;
-}
-
 int number(const Tok& t) {
   int v = 0;
   for (char c : t.text) v = v * 10 + (c - '0');
@@ -92,7 +79,7 @@ class Reader {
   }
   bool month(int* m) {
     if (i_ >= t_.size() || t_[i_].kind != Tok::kWord) return false;
-    if ((*m = month_of(t_[i_].text)) == 0) return false;
+    if ((*m = month_number(t_[i_].text)) == 0) return false;
     ++i_;
     symbol('.');
     return true;
@@ -239,7 +226,7 @@ std::string normalize_date(std::string_view published) {
   // Words before the date: a weekday ("Tue,"), a label ("Updated:", "Last updated").
   for (int words = 0; words < 3 && r.peek(); ++words) {
     const Tok* t = r.peek();
-    if (t->kind != Tok::kWord || month_of(t->text) != 0) break;
+    if (t->kind != Tok::kWord || month_number(t->text) != 0) break;
     r.skip();
     r.symbol(',') || r.symbol(':') || r.symbol('.');
   }

@@ -94,7 +94,7 @@ class IngestCommand : public Command {
                            "articles it holds in memory)\n");
       return kExitUsage;
     }
-    if (sort_dir_.empty()) {
+    if (sort_ && sort_dir_.empty()) {
       const char* tmp = std::getenv("TMPDIR");
       sort_dir_ = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
     }

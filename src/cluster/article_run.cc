@@ -107,9 +107,10 @@ bool ArticleRun::create(const std::string& directory, std::string* error) {
   return true;
 }
 
-bool ArticleRun::write(const SortKey& key, const Article& a, std::string* error) {
-  put_value(file_, key.day);
-  put_value(file_, key.seq);
+bool ArticleRun::write(const KeyedArticle& record, std::string* error) {
+  const Article& a = record.article;
+  put_value(file_, record.key.day);
+  put_value(file_, record.key.seq);
   for (const std::string* s :
        {&a.id, &a.source, &a.url, &a.title, &a.published, &a.language, &a.text, &a.duplicate_of})
     put_string(file_, *s);
@@ -137,13 +138,14 @@ bool ArticleRun::rewind(std::string* error) {
   return true;
 }
 
-bool ArticleRun::read(SortKey* key, Article* a, std::string* error) {
+bool ArticleRun::read(KeyedArticle* record, std::string* error) {
   error->clear();
-  if (!get_value(file_, &key->day)) {
+  Article* a = &record->article;
+  if (!get_value(file_, &record->key.day)) {
     if (std::ferror(file_)) *error = reason("could not read", directory_);
     return false;
   }
-  bool ok = get_value(file_, &key->seq);
+  bool ok = get_value(file_, &record->key.seq);
   for (std::string* s : {&a->id, &a->source, &a->url, &a->title, &a->published, &a->language,
                          &a->text, &a->duplicate_of})
     ok = ok && get_string(file_, s);

@@ -11,16 +11,9 @@
 #include <cstdio>
 #include <string>
 
-#include "crosscheck/article.h"
+#include "src/cluster/order_key.h"
 
 namespace crosscheck::cluster {
-
-// Where an article goes in publication order: by day (order_key()), then by input position.
-struct SortKey {
-  int32_t day = 0;
-  uint64_t seq = 0;
-  bool operator<(const SortKey& o) const { return day != o.day ? day < o.day : seq < o.seq; }
-};
 
 class ArticleRun {
  public:
@@ -35,13 +28,13 @@ class ArticleRun {
   bool create(const std::string& directory, std::string* error);
 
   // Appends one record (records must come in ascending key order; not checked).
-  bool write(const SortKey& key, const Article& article, std::string* error);
+  bool write(const KeyedArticle& record, std::string* error);
 
   // Ends writing and goes back to the start for reading.
   bool rewind(std::string* error);
 
   // The next record; false at the end (`error` empty) or on a failure (`error` says why).
-  bool read(SortKey* key, Article* article, std::string* error);
+  bool read(KeyedArticle* record, std::string* error);
 
   size_t records() const { return records_; }
 

@@ -40,11 +40,6 @@ std::optional<int32_t> parse_day(std::string_view s) {
   return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
-int32_t order_key(std::string_view published, int32_t* last) {
-  if (std::optional<int32_t> day = parse_day(published)) *last = *day;
-  return *last;
-}
-
 std::string format_day(int32_t z) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;

@@ -14,11 +14,6 @@ namespace crosscheck::cluster {
 // time window rather than guessed at.
 std::optional<int32_t> parse_day(std::string_view published);
 
-// The publication-order key of the next article of an input: its own day, or for an undated
-// article the day of the last dated article before it (`*last`, kept by the caller; INT32_MIN
-// before any: such articles come before every dated one).
-int32_t order_key(std::string_view published, int32_t* last);
-
 // Inverse of parse_day: "YYYY-MM-DD".
 std::string format_day(int32_t day);
 

@@ -1,33 +1,33 @@
 // The order in which articles are given to the clusterer: by publication day — a pile sorted
 // whole (publication_order), a stream through a bounded buffer (PublicationOrderBuffer).
 #include <algorithm>
-#include <climits>
 #include <numeric>
 
 #include "crosscheck/cluster.h"
 #include "src/cluster/day.h"
+#include "src/cluster/order_key.h"
 
 namespace crosscheck::cluster {
 
+OrderKey OrderKeys::next(std::string_view published) {
+  if (std::optional<int32_t> day = parse_day(published)) last_.day = *day;
+  OrderKey key = last_;
+  ++last_.seq;
+  return key;
+}
+
 std::vector<uint32_t> publication_order(const std::vector<std::string_view>& published) {
-  std::vector<int32_t> key(published.size());
-  int32_t last = INT32_MIN;
-  for (size_t i = 0; i < published.size(); ++i) key[i] = order_key(published[i], &last);
+  std::vector<OrderKey> key(published.size());
+  OrderKeys keys;
+  for (size_t i = 0; i < published.size(); ++i) key[i] = keys.next(published[i]);
   std::vector<uint32_t> order(published.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
   return order;
 }
 
-struct PublicationOrderBuffer::Held {
-  int32_t day;   // order_key(): publication_order()'s key
-  uint64_t seq;  // input order among equal days
-  Article article;
-};
-
 PublicationOrderBuffer::PublicationOrderBuffer(size_t capacity, Sink sink)
-    : capacity_(capacity), sink_(std::move(sink)), last_day_(INT32_MIN) {}
+    : capacity_(capacity), sink_(std::move(sink)), keys_(std::make_unique<OrderKeys>()) {}
 
 PublicationOrderBuffer::~PublicationOrderBuffer() = default;
 
@@ -38,8 +38,7 @@ void PublicationOrderBuffer::push(Article&& article) {
     sink_(std::move(article));
     return;
   }
-  const int32_t key = order_key(article.published, &last_day_);
-  heap_.push_back(Held{key, next_seq_++, std::move(article)});
+  heap_.push_back(KeyedArticle{keys_->next(article.published), std::move(article)});
   std::push_heap(heap_.begin(), heap_.end(), comes_later);
   if (heap_.size() > capacity_) give_earliest();
 }
@@ -48,8 +47,8 @@ void PublicationOrderBuffer::flush() {
   while (!heap_.empty()) give_earliest();
 }
 
-bool PublicationOrderBuffer::comes_later(const Held& a, const Held& b) {
-  return a.day != b.day ? a.day > b.day : a.seq > b.seq;
+bool PublicationOrderBuffer::comes_later(const KeyedArticle& a, const KeyedArticle& b) {
+  return b.key < a.key;
 }
 
 void PublicationOrderBuffer::give_earliest() {

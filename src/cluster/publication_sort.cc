@@ -1,35 +1,29 @@
 // PublicationSort: publication_order() for piles larger than memory — sorted runs spilled to
 // temporary files (article_run.h), merged k ways at the end.
 #include <algorithm>
-#include <climits>
 #include <queue>
 #include <utility>
 #include <vector>
 
 #include "crosscheck/cluster.h"
 #include "src/cluster/article_run.h"
-#include "src/cluster/day.h"
+#include "src/cluster/order_key.h"
 
 namespace crosscheck::cluster {
 
 namespace {
 
-struct Keyed {
-  SortKey key;
-  Article article;
-};
-
 // A source of records in key order: a run on disk, or the sorted articles still in memory.
 struct Source {
   ArticleRun* run = nullptr;
-  std::vector<Keyed>* memory = nullptr;
+  std::vector<KeyedArticle>* memory = nullptr;
   size_t next = 0;  // in `memory`
-  Keyed head;
+  KeyedArticle head;
 
   // Loads the next record into `head`; false at the end or on an error (`error` non-empty).
   bool advance(std::string* error) {
     error->clear();
-    if (run != nullptr) return run->read(&head.key, &head.article, error);
+    if (run != nullptr) return run->read(&head, error);
     if (next >= memory->size()) return false;
     head = std::move((*memory)[next++]);
     return true;
@@ -69,14 +63,14 @@ struct PublicationSort::Impl {
   size_t memory_articles;
   std::string directory;
   size_t max_runs;
-  std::vector<Keyed> held;
+  OrderKeys keys;
+  std::vector<KeyedArticle> held;
   std::vector<ArticleRun> runs;
-  uint64_t next_seq = 0;
-  int32_t last_day = INT32_MIN;
+  size_t runs_written = 0;
 
   void sort_held() {
     std::sort(held.begin(), held.end(),
-              [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+              [](const KeyedArticle& a, const KeyedArticle& b) { return a.key < b.key; });
   }
 
   // Writes what is held as one sorted run.
@@ -84,12 +78,13 @@ struct PublicationSort::Impl {
     sort_held();
     ArticleRun run;
     if (!run.create(directory, error)) return false;
-    for (const Keyed& k : held) {
-      if (!run.write(k.key, k.article, error)) return false;
+    for (const KeyedArticle& k : held) {
+      if (!run.write(k, error)) return false;
     }
     if (!run.rewind(error)) return false;
     held.clear();
     runs.push_back(std::move(run));
+    ++runs_written;
     return true;
   }
 
@@ -99,7 +94,7 @@ struct PublicationSort::Impl {
     if (!merged.create(directory, error)) return false;
     std::vector<Source> sources(runs.size());
     for (size_t i = 0; i < runs.size(); ++i) sources[i].run = &runs[i];
-    auto to_file = [&](Keyed& k) { return merged.write(k.key, k.article, error); };
+    auto to_file = [&](KeyedArticle& k) { return merged.write(k, error); };
     if (!merge(sources, to_file, error) || !merged.rewind(error)) return false;
     runs.clear();
     runs.push_back(std::move(merged));
@@ -108,25 +103,22 @@ struct PublicationSort::Impl {
 };
 
 PublicationSort::PublicationSort(size_t memory_articles, std::string directory, size_t max_runs)
-    : impl_(std::make_unique<Impl>(Impl{std::max<size_t>(1, memory_articles),
-                                        std::move(directory),
-                                        std::max<size_t>(2, max_runs),
-                                        {},
-                                        {},
-                                        0,
-                                        INT32_MIN})) {}
+    : impl_(std::make_unique<Impl>()) {
+  impl_->memory_articles = std::max<size_t>(1, memory_articles);
+  impl_->directory = std::move(directory);
+  impl_->max_runs = std::max<size_t>(2, max_runs);
+}
 
 PublicationSort::~PublicationSort() = default;
 
+size_t PublicationSort::runs_written() const { return impl_->runs_written; }
+
 bool PublicationSort::push(Article&& article, std::string* error) {
   Impl& s = *impl_;
-  const int32_t day = order_key(article.published, &s.last_day);
-  s.held.push_back(Keyed{{day, s.next_seq++}, std::move(article)});
+  s.held.push_back(KeyedArticle{s.keys.next(article.published), std::move(article)});
   if (s.held.size() < s.memory_articles) return true;
   if (!s.spill(error)) return false;
-  ++runs_written_;
-  if (s.runs.size() >= s.max_runs && !s.compact(error)) return false;
-  return true;
+  return s.runs.size() < s.max_runs || s.compact(error);
 }
 
 bool PublicationSort::finish(const Sink& sink, std::string* error) {
@@ -135,15 +127,14 @@ bool PublicationSort::finish(const Sink& sink, std::string* error) {
   std::vector<Source> sources(s.runs.size() + 1);
   for (size_t i = 0; i < s.runs.size(); ++i) sources[i].run = &s.runs[i];
   sources.back().memory = &s.held;
-  auto to_sink = [&](Keyed& k) {
+  auto to_sink = [&](KeyedArticle& k) {
     sink(std::move(k.article));
     return true;
   };
-  bool ok = merge(sources, to_sink, error);
+  const bool ok = merge(sources, to_sink, error);
   s.held.clear();
   s.runs.clear();
-  s.next_seq = 0;
-  s.last_day = INT32_MIN;
+  s.keys = OrderKeys();
   return ok;
 }
 
