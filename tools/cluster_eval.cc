@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
   app.add_option("--index-terms", o.index_terms, "Options::index_terms");
   app.add_option("--merge-every", o.merge_every, "Options::merge_every");
   app.add_option("--refine-passes", o.refine_passes, "Options::refine_passes");
+  app.add_option("--split-ratio", o.split_ratio, "Options::split_ratio");
+  app.add_option("--split-order", o.split_order, "Options::split_order");
+  app.add_option("--split-min-part", o.split_min_part, "Options::split_min_part");
   CLI11_PARSE(app, argc, argv);
   if (df != "none") o.background_df = df;
 

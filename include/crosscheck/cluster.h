@@ -76,6 +76,17 @@ struct Options {
   // would fail again). true: judge every pair every time — the slow reference the tests compare
   // the incremental pass against; the results are the same.
   bool rejudge_all_pairs = false;
+  // Time test, for merges and in finish(): a second incident of one kind comes later. Two parts
+  // of a story (two stories about to merge; in finish(), the two halves of a two-means bisection
+  // of a story) that are apart in arrival order — at least `split_order` of the pairs (article of
+  // one, article of the other) in the same order — and only loosely linked — their average
+  // similarity across below `split_ratio` times the tighter part's own — are two stories: such
+  // a merge is refused, and such a story is split (the later part opens a story; its articles are
+  // then re-assigned like finish()'s others). Both parts need `split_min_part` articles (small
+  // parts are too noisy to judge). Needs refine_passes > 0 for the split. 0 ratio: off.
+  double split_ratio = 0.8;
+  double split_order = 0.9;
+  uint32_t split_min_part = 5;
   // --- model ----------------------------------------------------------------------------------
   std::string background_df;  // document-frequency model (models/df-en.tsv.gz); empty: learn IDF
                               // from the stream alone

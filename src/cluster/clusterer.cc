@@ -23,6 +23,14 @@
 // looks at participants: an article whose salient names include one that none of an established
 // story's members mentions (a new opponent, another coach) counts only half as similar to it.
 //
+// Nor do they when the setting is the same and only the time differs (a second patch for the
+// same browser flaw, a second election in the same country): the first story is established,
+// and the second incident's articles are each close enough to join it. What tells them apart is
+// that they come later, as a group, and are about as loosely linked to the first incident's
+// articles as the tests above allow. So a merge of two stories apart in arrival order and only
+// loosely linked is refused, and finish() bisects each story (two-means over its members) and
+// splits it where the two halves are apart in time and loosely linked — the same test.
+//
 // Single-pass decisions made early are made with immature IDF and small centroids, and two
 // stories can start apart and then grow together. Two repairs: a merge step (when an article is
 // close to two stories, and every `merge_every` arrivals over all live stories) folds stories whose
@@ -164,11 +172,36 @@ struct StoryClusterer::Impl {
   Link link(const StoryState& a, const StoryState& b, double d) const {
     Link l;
     l.sim = a.norm > 0 && b.norm > 0 ? d / (a.norm * b.norm) : 0.0;
-    if (options.cohesion_ratio > 0) {
-      double cross = d / (static_cast<double>(a.articles.size()) * b.articles.size());
-      l.cohesive = !(cross < options.cohesion_ratio * std::max(inner_link(a), inner_link(b)));
-    }
+    double cross = d / (static_cast<double>(a.articles.size()) * b.articles.size());
+    double within = std::max(inner_link(a), inner_link(b));
+    if (options.cohesion_ratio > 0) l.cohesive = !(cross < options.cohesion_ratio * within);
+    if (l.cohesive && apart_in_time(a.articles, b.articles, cross, within)) l.cohesive = false;
     return l;
+  }
+
+  // The time test (Options::split_ratio): two groups of articles (arrival indices, ascending)
+  // with average similarity `cross` across them, the tighter one's own average `within`, are two
+  // incidents. Cheap checks first: the order is counted only for loosely linked groups.
+  bool apart_in_time(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b, double cross,
+                     double within) const {
+    if (!(options.split_ratio > 0) || a.size() < options.split_min_part ||
+        b.size() < options.split_min_part || !(cross < options.split_ratio * within)) {
+      return false;
+    }
+    return arrival_order(a, b) >= options.split_order;
+  }
+
+  // The share of pairs (x of a, y of b) in one order — x before y, or y before x, whichever is
+  // more: 1 when one group came entirely after the other, about 0.5 when they are interleaved.
+  static double arrival_order(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    uint64_t before = 0;  // pairs with x < y
+    size_t i = 0;
+    for (uint32_t y : b) {
+      while (i < a.size() && a[i] < y) ++i;
+      before += i;
+    }
+    double share = static_cast<double>(before) / (static_cast<double>(a.size()) * b.size());
+    return std::max(share, 1.0 - share);
   }
 
   uint32_t root(uint32_t slot) const {
@@ -299,8 +332,8 @@ struct StoryClusterer::Impl {
   // (found through the index), best first, each story merged at most once per round so that every
   // merge is judged on up-to-date centroids; rounds repeat until nothing merges.
   //
-  // A pair's verdict depends only on the two centroids, sizes and days, which change only with a
-  // post(); so a pair of stories neither of which was posted since the last judgement is not
+  // A pair's verdict depends only on the two centroids, members and days, which change only with
+  // a post(); so a pair of stories neither of which was posted since the last judgement is not
   // judged again (it would fail again). Pair (a, b), a < b, is a candidate when b is posted under
   // one of a's query terms; those are the first query_terms of a's index terms (both lists are
   // the same heaviest-first order), so the pairs of a changed b with an unchanged a are found from
@@ -501,6 +534,81 @@ struct StoryClusterer::Impl {
     }
   }
 
+  // ---- split --------------------------------------------------------------------------------
+  // Two-means bisection of a story's members: the seeds are the member least like the story and
+  // the member least like that one; each member goes to the half whose centroid it is closer to
+  // (cosine), until no member moves. Returns each member's half (0 or 1), in s.articles order.
+  std::vector<uint8_t> bisect(const StoryState& s) const {
+    const std::vector<uint32_t>& m = s.articles;
+    auto least_like = [&](const SparseVector& v, size_t skip) {
+      size_t at = 0;
+      double low = std::numeric_limits<double>::max();
+      for (size_t i = 0; i < m.size(); ++i) {
+        double x = dot(articles[m[i]].vec, v);
+        if (i != skip && x < low) low = x, at = i;
+      }
+      return at;
+    };
+    size_t first = least_like(s.sum, m.size());
+    size_t second = least_like(articles[m[first]].vec, first);
+    SparseVector half[2] = {articles[m[first]].vec, articles[m[second]].vec};
+    std::vector<uint8_t> side(m.size(), 0);
+    for (int round = 0; round < 32; ++round) {
+      const double n0 = norm(half[0]), n1 = norm(half[1]);
+      bool moved = round == 0;
+      for (size_t i = 0; i < m.size(); ++i) {
+        const SparseVector& v = articles[m[i]].vec;
+        uint8_t to = dot(v, half[0]) * n1 >= dot(v, half[1]) * n0 ? 0 : 1;
+        moved = moved || to != side[i];
+        side[i] = to;
+      }
+      if (!moved) break;
+      half[0].clear();
+      half[1].clear();
+      for (size_t i = 0; i < m.size(); ++i) add_scaled(half[side[i]], articles[m[i]].vec, 1.0f);
+    }
+    return side;
+  }
+
+  // Splits every story whose bisection halves pass the time test (apart_in_time): the half with
+  // the story's first article keeps it, the other opens a story. Offline (unpruned) centroids.
+  // Returns whether anything was split.
+  bool split_pass() {
+    if (!(options.split_ratio > 0)) return false;
+    bool split = false;
+    const size_t count = stories.size();  // stories opened here are halves already judged
+    for (uint32_t slot = 0; slot < count; ++slot) {
+      if (stories[slot].parent != kNone) continue;
+      if (stories[slot].articles.size() < 2 * static_cast<size_t>(options.split_min_part)) continue;
+      std::vector<uint8_t> side = bisect(stories[slot]);
+      StoryState part[2];
+      for (size_t i = 0; i < side.size(); ++i) {
+        uint32_t m = stories[slot].articles[i];
+        part[side[i]].articles.push_back(m);
+        add_scaled(part[side[i]].sum, articles[m].vec, 1.0f);
+      }
+      if (part[0].articles.empty() || part[1].articles.empty()) continue;
+      part[0].norm = norm(part[0].sum);
+      part[1].norm = norm(part[1].sum);
+      double cross = dot(part[0].sum, part[1].sum) /
+                     (static_cast<double>(part[0].articles.size()) * part[1].articles.size());
+      double within = std::max(inner_link(part[0]), inner_link(part[1]));
+      if (!apart_in_time(part[0].articles, part[1].articles, cross, within)) continue;
+      const int later = part[0].articles.front() < part[1].articles.front() ? 1 : 0;
+      StoryState& s = stories[slot];
+      s.articles = std::move(part[1 - later].articles);
+      s.sum = std::move(part[1 - later].sum);
+      s.norm = part[1 - later].norm;
+      s.last_arrival = s.articles.back();
+      recompute_days(slot);
+      uint32_t fresh = static_cast<uint32_t>(stories.size());
+      stories.emplace_back();
+      for (uint32_t m : part[later].articles) add_member(fresh, m, false);
+      split = true;
+    }
+    return split;
+  }
+
   std::vector<uint32_t> finish() {
     for (uint32_t pass = 0; pass < options.refine_passes; ++pass) {
       for (ArticleState& a : articles) weigh(a);
@@ -509,7 +617,14 @@ struct StoryClusterer::Impl {
       rebuild(false);
       merge_pass(false);
     }
-    if (options.refine_passes == 0) merge_pass(true);
+    if (options.refine_passes == 0) {
+      merge_pass(true);
+    } else if (split_pass()) {
+      // The split-off articles, and the ones the split leaves closer to another story, move.
+      rebuild(false);
+      reassign_pass();
+      rebuild(false);
+    }
     // Back to the bounded online state: pruned centroids, retired stories out of the index.
     rebuild(true);
     retired_at = kNoDay;
