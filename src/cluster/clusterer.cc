@@ -478,8 +478,11 @@ struct StoryClusterer::Impl {
     }
   }
 
-  void reassign_pass() {
-    for (uint32_t i = 0; i < articles.size(); ++i) {
+  // Every article, or only those in `only` (ascending).
+  void reassign_pass(const std::vector<uint32_t>* only = nullptr) {
+    const size_t count = only ? only->size() : articles.size();
+    for (size_t k = 0; k < count; ++k) {
+      const uint32_t i = only ? (*only)[k] : static_cast<uint32_t>(k);
       ArticleState& a = articles[i];
       uint32_t own = root(a.story);
       StoryState& s = stories[own];
@@ -572,10 +575,10 @@ struct StoryClusterer::Impl {
 
   // Splits every story whose bisection halves pass the time test (apart_in_time): the half with
   // the story's first article keeps it, the other opens a story. Offline (unpruned) centroids.
-  // Returns whether anything was split.
-  bool split_pass() {
-    if (!(options.split_ratio > 0)) return false;
-    bool split = false;
+  // Returns the articles of the stories it split, ascending.
+  std::vector<uint32_t> split_pass() {
+    std::vector<uint32_t> split;
+    if (!(options.split_ratio > 0)) return split;
     const size_t count = stories.size();  // stories opened here are halves already judged
     for (uint32_t slot = 0; slot < count; ++slot) {
       if (stories[slot].parent != kNone) continue;
@@ -601,11 +604,13 @@ struct StoryClusterer::Impl {
       s.norm = part[1 - later].norm;
       s.last_arrival = s.articles.back();
       recompute_days(slot);
+      split.insert(split.end(), s.articles.begin(), s.articles.end());
+      split.insert(split.end(), part[later].articles.begin(), part[later].articles.end());
       uint32_t fresh = static_cast<uint32_t>(stories.size());
-      stories.emplace_back();
+      stories.emplace_back();  // `s` is not used after this: the vector may move
       for (uint32_t m : part[later].articles) add_member(fresh, m, false);
-      split = true;
     }
+    std::sort(split.begin(), split.end());
     return split;
   }
 
@@ -619,10 +624,11 @@ struct StoryClusterer::Impl {
     }
     if (options.refine_passes == 0) {
       merge_pass(true);
-    } else if (split_pass()) {
-      // The split-off articles, and the ones the split leaves closer to another story, move.
+    } else if (std::vector<uint32_t> moved = split_pass(); !moved.empty()) {
+      // The articles of the split stories go to their best story (a member of a half can be
+      // closer to the other half, or to another story, than the bisection put it).
       rebuild(false);
-      reassign_pass();
+      reassign_pass(&moved);
       rebuild(false);
     }
     // Back to the bounded online state: pruned centroids, retired stories out of the index.
