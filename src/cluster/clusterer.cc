@@ -184,8 +184,9 @@ struct StoryClusterer::Impl {
   // incidents. Cheap checks first: the order is counted only for loosely linked groups.
   bool apart_in_time(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b, double cross,
                      double within) const {
-    if (!(options.split_ratio > 0) || a.size() < options.split_min_part ||
-        b.size() < options.split_min_part || !(cross < options.split_ratio * within)) {
+    const size_t min_part = std::max<size_t>(1, options.split_min_part);
+    if (!(options.split_ratio > 0) || a.size() < min_part || b.size() < min_part ||
+        !(cross < options.split_ratio * within)) {
       return false;
     }
     return arrival_order(a, b) >= options.split_order;
@@ -582,7 +583,8 @@ struct StoryClusterer::Impl {
     const size_t count = stories.size();  // stories opened here are halves already judged
     for (uint32_t slot = 0; slot < count; ++slot) {
       if (stories[slot].parent != kNone) continue;
-      if (stories[slot].articles.size() < 2 * static_cast<size_t>(options.split_min_part)) continue;
+      if (stories[slot].articles.size() < std::max<size_t>(2, 2 * size_t{options.split_min_part}))
+        continue;
       std::vector<uint8_t> side = bisect(stories[slot]);
       StoryState part[2];
       for (size_t i = 0; i < side.size(); ++i) {
