@@ -103,6 +103,7 @@ struct StoryClusterer::Impl {
   std::vector<uint32_t> stamp;                  // per slot: last query that saw it (dedupe)
   uint32_t query_id = 0;                        // counts candidate queries (for stamp)
   DenseVector spread;                           // a vector scored against many (see DenseVector)
+  SparseSum summing;                            // scratch for sums of many members
   uint64_t tick = 0;                            // counts post() calls: stamps StoryState::changed
   uint64_t merge_checked = 0;  // every pair of stories unchanged since this tick was judged
   int32_t clock = kNoDay;
@@ -470,8 +471,8 @@ struct StoryClusterer::Impl {
       StoryState& s = stories[slot];
       s.indexed.clear();
       if (s.parent != kNone || s.articles.empty()) continue;
-      s.sum.clear();
-      for (uint32_t m : s.articles) add_scaled(s.sum, articles[m].vec, 1.0f);
+      for (uint32_t m : s.articles) summing.add(articles[m].vec);
+      s.sum = summing.take();
       if (online) prune(s.sum, options.centroid_terms);
       s.norm = norm(s.sum);
       s.live = true;
@@ -542,7 +543,7 @@ struct StoryClusterer::Impl {
   // Two-means bisection of a story's members: the seeds are the member least like the story and
   // the member least like that one; each member goes to the half whose centroid it is closer to
   // (cosine), until no member moves. Returns each member's half (0 or 1), in s.articles order.
-  std::vector<uint8_t> bisect(const StoryState& s) const {
+  std::vector<uint8_t> bisect(const StoryState& s) {
     const std::vector<uint32_t>& m = s.articles;
     auto least_like = [&](const SparseVector& v, size_t skip) {
       size_t at = 0;
@@ -567,9 +568,12 @@ struct StoryClusterer::Impl {
         side[i] = to;
       }
       if (!moved) break;
-      half[0].clear();
-      half[1].clear();
-      for (size_t i = 0; i < m.size(); ++i) add_scaled(half[side[i]], articles[m[i]].vec, 1.0f);
+      for (uint8_t h = 0; h < 2; ++h) {
+        for (size_t i = 0; i < m.size(); ++i) {
+          if (side[i] == h) summing.add(articles[m[i]].vec);
+        }
+        half[h] = summing.take();
+      }
     }
     return side;
   }
@@ -588,11 +592,13 @@ struct StoryClusterer::Impl {
       std::vector<uint8_t> side = bisect(stories[slot]);
       StoryState part[2];
       for (size_t i = 0; i < side.size(); ++i) {
-        uint32_t m = stories[slot].articles[i];
-        part[side[i]].articles.push_back(m);
-        add_scaled(part[side[i]].sum, articles[m].vec, 1.0f);
+        part[side[i]].articles.push_back(stories[slot].articles[i]);
       }
       if (part[0].articles.empty() || part[1].articles.empty()) continue;
+      for (StoryState& p : part) {
+        for (uint32_t m : p.articles) summing.add(articles[m].vec);
+        p.sum = summing.take();
+      }
       part[0].norm = norm(part[0].sum);
       part[1].norm = norm(part[1].sum);
       double cross = dot(part[0].sum, part[1].sum) /

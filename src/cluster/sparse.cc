@@ -140,6 +140,34 @@ void add_scaled(SparseVector& acc, const SparseVector& v, float scale) {
   acc.swap(out);
 }
 
+void SparseSum::add(const SparseVector& v) {
+  for (const Entry& e : v) {
+    if (e.term >= dense_.size()) {
+      size_t size = std::max<size_t>(size_t{e.term} + 1, 2 * dense_.size());
+      dense_.resize(size, 0.0f);
+      seen_.resize(size, 0);
+    }
+    if (!seen_[e.term]) {
+      seen_[e.term] = 1;
+      touched_.push_back(e.term);
+    }
+    dense_[e.term] += e.weight;
+  }
+}
+
+SparseVector SparseSum::take() {
+  std::sort(touched_.begin(), touched_.end());
+  SparseVector out;
+  out.reserve(touched_.size());
+  for (uint32_t t : touched_) {
+    out.push_back({t, dense_[t]});
+    dense_[t] = 0.0f;
+    seen_[t] = 0;
+  }
+  touched_.clear();
+  return out;
+}
+
 void prune(SparseVector& v, uint32_t k) {
   if (v.size() <= k) return;
   std::nth_element(v.begin(), v.begin() + k, v.end(), heavier);

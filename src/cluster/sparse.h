@@ -62,4 +62,22 @@ class DenseVector {
   std::vector<float> dense_;
 };
 
+// The sum of many vectors (a story's members) in one pass over their entries: adding n vectors
+// one by one with add_scaled() copies the growing sum each time, O(n × |sum|) — quadratic for a
+// story of thousands. Here each entry is added to a dense array indexed by term, O(total entries
+// + |sum| log |sum|). Each term's weights are added in the order the vectors came, so the sum
+// has the bits of the add_scaled(acc, v, 1) sequence for vectors of positive weights (what
+// article vectors are).
+class SparseSum {
+ public:
+  void add(const SparseVector& v);
+  // The sum of the vectors added since the last take(), sorted by term; starts empty again.
+  SparseVector take();
+
+ private:
+  std::vector<float> dense_;
+  std::vector<uint8_t> seen_;      // per term: added since the last take()
+  std::vector<uint32_t> touched_;  // those terms, in order of first sight
+};
+
 }  // namespace crosscheck::cluster

@@ -676,7 +676,28 @@ TEST(Sparse, LeaveOneOutCosineEqualsTheExplicitDifference) {
   EXPECT_EQ(leave_one_out_cosine(one, one), 0.0);
 }
 
-// ---- incremental merge passes ----------------------------------------------------------------
+TEST(Sparse, SparseSumHasTheBitsOfAddingOneByOne) {
+  std::mt19937 rng(5);
+  SparseSum summing;  // reused across trials: take() must leave it empty
+  for (int trial = 0; trial < 100; ++trial) {
+    SparseVector expected;
+    for (int k = 0; k < 1 + trial % 40; ++k) {
+      SparseVector v = random_vector(rng, 1 + (trial * 13 + k * 7) % 200, 200 + trial * 50);
+      for (Entry& e : v) e.weight = std::fabs(e.weight) + 0.01f;  // article weights are positive
+      add_scaled(expected, v, 1.0f);
+      summing.add(v);
+    }
+    SparseVector got = summing.take();
+    ASSERT_EQ(got.size(), expected.size()) << "trial " << trial;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].term, expected[i].term) << "trial " << trial;
+      EXPECT_EQ(got[i].weight, expected[i].weight) << "trial " << trial;  // bits, not tolerance
+    }
+  }
+  EXPECT_TRUE(summing.take().empty());
+}
+
+// ---- the time test ---------------------------------------------------------------------------
 
 // Two floods of one kind in two (invented) towns: the same setting and wording, other names.
 // Six reports of each; `order` lists which incident (0 or 1) each arrival reports.
@@ -755,6 +776,8 @@ TEST(StoryClusterer, AMergeOfALaterIncidentIsRefused) {
   ids = run(two_floods(order), options);
   EXPECT_EQ(std::set<uint32_t>(ids.begin(), ids.end()).size(), 1u);
 }
+
+// ---- incremental merge passes ----------------------------------------------------------------
 
 // A stream of generated articles over a few dozen overlapping topics, so that stories start
 // apart, grow together and merge many times.
