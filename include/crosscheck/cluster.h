@@ -121,8 +121,10 @@ class StoryClusterer {
   std::vector<Story> stories() const;
 
   // Final pass: re-weights every article with the final IDF, re-assigns articles whose best story
-  // changed, merges stories whose centroids meet the merge threshold. Returns the story id of every
-  // article in arrival order. Further assign() calls continue from the refined state.
+  // changed, merges stories whose centroids meet the merge threshold, and splits off the later
+  // half of a story where the time test (Options::split_ratio) finds two incidents. Returns the
+  // story id of every article in arrival order. Further assign() calls continue from the refined
+  // state.
   std::vector<uint32_t> finish();
 
   // Number of articles assigned so far.
