@@ -218,4 +218,13 @@ std::vector<uint32_t> cluster_pile(StoryClusterer& clusterer, const std::vector<
                                    const std::vector<Document>& docs,
                                    const std::vector<uint32_t>& group);
 
+// The story of every article, from what the clusterer saw: `clustered[k]` is the article of its
+// k-th arrival, `final_story` what finish() returned (per arrival, the arrival index of its
+// story's first article), `group[i]` the dedup group's first member of article i (i itself for
+// an article the clusterer saw; a copy takes its group's story). Returns, per article, the
+// article index of its story's first article.
+std::vector<uint32_t> stories_of_articles(const std::vector<uint32_t>& clustered,
+                                          const std::vector<uint32_t>& final_story,
+                                          const std::vector<uint32_t>& group);
+
 }  // namespace crosscheck::cluster

@@ -134,12 +134,8 @@ class ClusterCommand : public Command {
     // Never fires by date: sorted input has no late arrivals.
     warn_late_arrivals(clusterer.late_arrivals(), clusterer.size(), cluster_options,
                        "without --order input, cluster sorts the input by date itself");
-    std::vector<uint32_t> final_story = clusterer.finish();
-    std::vector<uint32_t> story(ids.size());
-    for (size_t k = 0; k < clustered.size(); ++k) story[clustered[k]] = clustered[final_story[k]];
-    for (size_t i = 0; i < ids.size(); ++i) {
-      if (leader[i] != i) story[i] = story[leader[i]];
-    }
+    std::vector<uint32_t> story =
+        cluster::stories_of_articles(clustered, clusterer.finish(), leader);
     if (by_date) {  // back to input order: the output lists articles as they were given
       std::vector<std::string> input_ids(ids.size());
       std::vector<uint32_t> input_story(ids.size());

@@ -16,10 +16,16 @@ std::vector<uint32_t> cluster_pile(StoryClusterer& clusterer, const std::vector<
     clusterer.assign(docs[i], articles[i]);
     clustered.push_back(i);
   }
-  std::vector<uint32_t> final_story = clusterer.finish();
-  std::vector<uint32_t> story_of(articles.size());
+  return stories_of_articles(clustered, clusterer.finish(), group);
+}
+
+std::vector<uint32_t> stories_of_articles(const std::vector<uint32_t>& clustered,
+                                          const std::vector<uint32_t>& final_story,
+                                          const std::vector<uint32_t>& group) {
+  std::vector<uint32_t> story_of(group.size());
   for (size_t k = 0; k < clustered.size(); ++k) story_of[clustered[k]] = clustered[final_story[k]];
-  for (size_t i = 0; i < articles.size(); ++i) {
+  // A copy takes the story of its group's first member (clustered, so set above).
+  for (size_t i = 0; i < group.size(); ++i) {
     if (group[i] != i) story_of[i] = story_of[group[i]];
   }
   return story_of;

@@ -274,6 +274,20 @@ TEST(ClusterTerms, InternGivesDenseIdsInOrderOfFirstSight) {
   EXPECT_EQ(terms.size(), first_id.size());                                 // nor was added
 }
 
+// A random pile's `published` fields: 1 to `max_articles` of them, a fifth empty, a fifth
+// unreadable (undated), the rest days of one year, with many ties.
+std::vector<std::string> random_published(std::mt19937& rng, size_t max_articles) {
+  std::vector<std::string> published(1 + rng() % max_articles);
+  for (std::string& p : published) {
+    switch (rng() % 5) {
+      case 0: p = ""; break;
+      case 1: p = "last week"; break;
+      default: p = "2022-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10);
+    }
+  }
+  return published;
+}
+
 // Runs `published` (one article each, id = input index) through a PublicationOrderBuffer of
 // `capacity`; returns the input indices in the order they came out.
 std::vector<uint32_t> through_buffer(const std::vector<std::string>& published, size_t capacity) {
@@ -292,14 +306,7 @@ std::vector<uint32_t> through_buffer(const std::vector<std::string>& published, 
 TEST(PublicationOrderBuffer, AsLargeAsThePileItSortsItLikePublicationOrder) {
   std::mt19937 rng(7);
   for (int round = 0; round < 50; ++round) {
-    std::vector<std::string> published(1 + rng() % 60);
-    for (std::string& p : published) {
-      switch (rng() % 5) {
-        case 0: p = ""; break;
-        case 1: p = "next Tuesday"; break;  // unreadable: undated
-        default: p = "2021-0" + std::to_string(1 + rng() % 3) + "-1" + std::to_string(rng() % 10);
-      }
-    }
+    std::vector<std::string> published = random_published(rng, 60);
     std::vector<std::string_view> views(published.begin(), published.end());
     const std::vector<uint32_t> expected = publication_order(views);
     EXPECT_EQ(through_buffer(published, published.size()), expected);
@@ -347,14 +354,7 @@ TEST(PublicationSort, SortsAPileOfAnySizeLikePublicationOrder) {
   std::mt19937 rng(11);
   size_t spilled = 0;
   for (int round = 0; round < 40; ++round) {
-    std::vector<std::string> published(1 + rng() % 400);
-    for (std::string& p : published) {
-      switch (rng() % 5) {
-        case 0: p = ""; break;
-        case 1: p = "last week"; break;  // unreadable: undated
-        default: p = "2022-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10);
-      }
-    }
+    std::vector<std::string> published = random_published(rng, 400);
     std::vector<std::string_view> views(published.begin(), published.end());
     const std::vector<uint32_t> expected = publication_order(views);
     // Memory of 1 to 20 articles: up to 400 runs, merged into one every 2 to 5 runs.
